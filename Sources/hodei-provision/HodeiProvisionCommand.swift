@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct HodeiProvisionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hodei-provision",
+        abstract: "Provision a secured, multi-tenant NATS JetStream event bus from a profile.",
+        subcommands: []
+    )
+}
