@@ -1,1 +1,0 @@
-print("hodei-bench")
