@@ -96,9 +96,8 @@ public struct PlanRenderer: Sendable {
             }
             lines.append(text)
         }
-        if resource.action == .update || resource.action == .delete, let reason = resource.reason {
-            lines.append(indent + "(" + reason + ")")
-        } else if resource.action == .create, let reason = resource.reason {
+        // A blocked step's reason is repeated in its "blocked:" line.
+        if [.create, .update, .delete].contains(resource.action), !blocked, let reason = resource.reason {
             lines.append(indent + "(" + reason + ")")
         }
         if let loss = resource.dataLoss, resource.impliedBy == nil {

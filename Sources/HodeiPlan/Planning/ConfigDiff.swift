@@ -28,6 +28,17 @@ struct ConfigDiff {
         return changes
     }
 
+    /// For a create: every field the profile sets (marker included), from absent to its value.
+    func creationChanges() -> [FieldChange] {
+        let catalogue = FieldCatalogue.fields(for: kind)
+        return desired.keys.sorted().compactMap { key in
+            let value = desired[key]!
+            guard !value.isZero else { return nil }
+            let shown = catalogue[key].map { _ in Normaliser.normalise([key: value], kind: kind)[key] ?? value } ?? value
+            return FieldChange(field: key, old: nil, new: shown)
+        }
+    }
+
     /// Problems the live server would not catch (or would catch only half-way through an apply):
     /// fields newer than the server set to a non-default value, more replicas than servers.
     func problems(on capabilities: ServerCapabilities) -> [String] {

@@ -87,7 +87,7 @@ private struct Context {
         let diff = streamDiff(desired)
         let problems = diff.problems(on: capabilities)
         var stream = PlannedResource(
-            address: address, kind: .stream, action: .create, changes: diff.changes(from: [:]),
+            address: address, kind: .stream, action: .create, changes: diff.creationChanges(),
             config: diff.createBody(on: capabilities))
         var consumerBlock: String?
         if !problems.isEmpty {
@@ -259,7 +259,7 @@ private struct Context {
             return PlannedResource(address: address, kind: .consumer, action: .error, reason: problems.joined(separator: "; "))
         }
         return PlannedResource(
-            address: address, kind: .consumer, action: .create, changes: diff.changes(from: [:]),
+            address: address, kind: .consumer, action: .create, changes: diff.creationChanges(),
             config: diff.createBody(on: capabilities))
     }
 
