@@ -25,6 +25,14 @@ public struct ServerCapabilities: Sendable, Hashable, Codable {
         clusterSize = try c.decodeIfPresent(Int.self, forKey: .clusterSize) ?? 1
     }
 
+    public func encode(to encoder: any Encoder) throws {
+        // api_level always present (null on 2.9): a stable schema for scripts.
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(apiLevel, forKey: .apiLevel)
+        try c.encode(clusterSize, forKey: .clusterSize)
+    }
+
     /// Stream and consumer `metadata` exist from 2.10; older servers silently drop the field.
     public var supportsMetadata: Bool { version >= ServerVersion(2, 10) }
 

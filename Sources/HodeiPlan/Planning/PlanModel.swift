@@ -71,6 +71,23 @@ public struct DataLoss: Sendable, Hashable, Codable {
         case messages, consumers, pending
         case ackPending = "ack_pending"
     }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        messages = try c.decodeIfPresent(UInt64.self, forKey: .messages)
+        consumers = try c.decodeIfPresent(Int.self, forKey: .consumers)
+        pending = try c.decodeIfPresent(UInt64.self, forKey: .pending)
+        ackPending = try c.decodeIfPresent(Int.self, forKey: .ackPending)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        // Every key present (null when it does not apply to the resource kind).
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(messages, forKey: .messages)
+        try c.encode(consumers, forKey: .consumers)
+        try c.encode(pending, forKey: .pending)
+        try c.encode(ackPending, forKey: .ackPending)
+    }
 }
 
 /// One stream or consumer in the plan.
