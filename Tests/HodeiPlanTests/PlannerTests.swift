@@ -159,18 +159,25 @@ struct PlannerTests {
         #expect(allowed.destructiveSteps.map(\.address.description) == ["acme/EVENTS"])
     }
 
-    @Test func mirrorMayBeRemovedInPlace() throws {
-        let mirror = StreamConfig(fields: ["name": "M", "mirror": ["name": "S"]])
-        let plain = StreamConfig(fields: ["name": "M", "subjects": ["m.>"]])
-        let plan = Build.plan(Build.desired([DesiredStream(config: plain)]), Build.actual([Build.actualStream(mirror)]))
-        #expect(plan.resource("acme/M")?.action == .update)
-    }
-
-    @Test func retentionLimitsToInterestIsInPlace() throws {
+    // Probed on real servers (Fixtures/mutability-probes.json): 2.9.10 refuses both, 2.15.1 allows both.
+    @Test(arguments: [(Build.current, PlanAction.update), (Build.old, .replace)])
+    func retentionLimitsToInterestDependsOnServer(capabilities: ServerCapabilities, expected: PlanAction) throws {
         var interest = events
         interest.retention = .interest
-        let plan = Build.plan(Build.desired([DesiredStream(config: interest)]), Build.actual([Build.actualStream(events)]))
-        #expect(plan.resource("acme/EVENTS")?.action == .update)
+        let plan = Build.plan(
+            Build.desired([DesiredStream(config: interest)]),
+            Build.actual([Build.actualStream(events, capabilities: capabilities)]), capabilities: capabilities)
+        #expect(plan.resource("acme/EVENTS")?.action == expected)
+    }
+
+    @Test(arguments: [(Build.current, PlanAction.update), (Build.old, .replace)])
+    func mirrorRemovalDependsOnServer(capabilities: ServerCapabilities, expected: PlanAction) throws {
+        let mirror = StreamConfig(fields: ["name": "M", "mirror": ["name": "S"]])
+        let plain = StreamConfig(fields: ["name": "M", "subjects": ["m.>"]])
+        let plan = Build.plan(
+            Build.desired([DesiredStream(config: plain)]),
+            Build.actual([Build.actualStream(mirror, capabilities: capabilities)]), capabilities: capabilities)
+        #expect(plan.resource("acme/M")?.action == expected)
     }
 
     @Test(arguments: [

@@ -38,7 +38,11 @@ public enum FieldCatalogue {
             comparison: .stringSet),
         FieldSpec(
             "retention", .stream, since: early,
-            mutability: .workqueueBoundary(reason: "retention cannot change to or from workqueue after creation"),
+            // limits ⇄ interest in place from 2.10 (nats-server#4361); 2.9.10 refuses any change (probed).
+            mutability: .changed(
+                in: ServerVersion(2, 10),
+                before: .immutable(reason: "retention cannot change after creation on servers before 2.10"),
+                after: .workqueueBoundary(reason: "retention cannot change to or from workqueue after creation")),
             default: .value("limits")),
         FieldSpec("max_consumers", .stream, since: early, default: .value(-1)),
         FieldSpec("max_msgs", .stream, since: early, default: .value(-1)),
@@ -62,7 +66,11 @@ public enum FieldCatalogue {
         FieldSpec("placement", .stream, since: early, default: .unknown),
         FieldSpec(
             "mirror", .stream, since: early,
-            mutability: .removableOnly(reason: "a mirror cannot be added or changed after creation")),
+            // Removing a mirror ("promotion") is allowed from 2.12 (nats-server#7171); 2.9.10 refuses it (probed).
+            mutability: .changed(
+                in: ServerVersion(2, 12),
+                before: .immutable(reason: "a mirror cannot be added, changed or removed on servers before 2.12"),
+                after: .removableOnly(reason: "a mirror cannot be added or changed after creation"))),
         FieldSpec("sources", .stream, since: early),
         FieldSpec("max_msgs_per_subject", .stream, since: ServerVersion(2, 3), default: .value(-1)),
         FieldSpec("description", .stream, since: ServerVersion(2, 3)),

@@ -31,7 +31,7 @@ public struct FieldSpec: Sendable {
 }
 
 /// Which changes of a field the server refuses on update (so the resource must be replaced).
-public enum FieldMutability: Sendable, Hashable {
+public indirect enum FieldMutability: Sendable, Hashable {
     case mutable
     /// Any change is refused.
     case immutable(reason: String)
@@ -43,12 +43,16 @@ public enum FieldMutability: Sendable, Hashable {
     case removableOnly(reason: String)
     /// `deliver_subject`: its value may change, but not appear or disappear (push ⇄ pull).
     case presenceFixed(reason: String)
+    /// The rule changed in a server release: `before` applies to older servers, `after` from `version` on.
+    case changed(in: ServerVersion, before: FieldMutability, after: FieldMutability)
 
     /// The reason the server would refuse changing `old` to `new`, or nil when the update is allowed.
     /// Values are normalised: nil means absent (the default).
-    public func refusal(old: JSONValue?, new: JSONValue?) -> String? {
+    public func refusal(old: JSONValue?, new: JSONValue?, on server: ServerVersion) -> String? {
         guard old != new else { return nil }
         switch self {
+        case .changed(let version, let before, let after):
+            return (server < version ? before : after).refusal(old: old, new: new, on: server)
         case .mutable:
             return nil
         case .immutable(let reason):

@@ -12,7 +12,7 @@ struct ConfigDiff {
     }
 
     /// Changes from `actual` to the desired config, sorted by field name.
-    func changes(from actual: [String: JSONValue]) -> [FieldChange] {
+    func changes(from actual: [String: JSONValue], on server: ServerVersion) -> [FieldChange] {
         let actualNormalised = Normaliser.normalise(actual, kind: kind)
         let catalogue = FieldCatalogue.fields(for: kind)
         var keys = kind == .stream ? FieldCatalogue.streamComparedByDefault : FieldCatalogue.consumerComparedByDefault
@@ -22,7 +22,7 @@ struct ConfigDiff {
             let old = actualNormalised[key]
             let new = desiredNormalised[key]
             guard old != new else { continue }
-            let refusal = catalogue[key]?.mutability.refusal(old: old, new: new)
+            let refusal = catalogue[key]?.mutability.refusal(old: old, new: new, on: server)
             changes.append(FieldChange(field: key, old: old, new: new, forcesReplacement: refusal))
         }
         return changes

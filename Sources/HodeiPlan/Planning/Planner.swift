@@ -124,7 +124,7 @@ private struct Context {
             let stream = PlannedResource(address: address, kind: .stream, action: .error, reason: problems.joined(separator: "; "))
             return [stream] + planConsumers(address, desired: desired.consumers, actual: actual.consumers)
         }
-        let changes = diff.changes(from: actual.info.config.fields)
+        let changes = diff.changes(from: actual.info.config.fields, on: capabilities.version)
         let adoptNote = ours ? nil : "adopting: writes this profile's ownership marker (\(unmanagedReason(ownership)))"
         if changes.isEmpty {
             return [PlannedResource(address: address, kind: .stream, action: .noChange)]
@@ -277,7 +277,7 @@ private struct Context {
         guard problems.isEmpty else {
             return PlannedResource(address: address, kind: .consumer, action: .error, reason: problems.joined(separator: "; "))
         }
-        let changes = diff.changes(from: actual.config.fields)
+        let changes = diff.changes(from: actual.config.fields, on: capabilities.version)
         if changes.isEmpty { return PlannedResource(address: address, kind: .consumer, action: .noChange) }
         let refusals = changes.filter { $0.forcesReplacement != nil }
         guard !refusals.isEmpty else {
