@@ -305,7 +305,32 @@ struct PlannerTests {
         #expect(plan.summary.text == "0 to create, 0 to update, 0 to replace, 1 to delete.")
     }
 
+    @Test func destroyKeepsStreamWhoseConsumerIsProtectedInProfile() throws {
+        let keep = Build.consumer("keep")
+        let drop = Build.consumer("drop")
+        let desired = Build.desired([DesiredStream(config: events, consumers: [
+            DesiredConsumer(config: keep, preventDelete: true), DesiredConsumer(config: drop),
+        ])])
+        let actual = Build.actual([Build.actualStream(events, consumers: [
+            Build.actualConsumer("EVENTS", keep), Build.actualConsumer("EVENTS", drop),
+        ])])
+        let plan = Build.plan(desired, actual, options: PlanOptions(destroy: true))
+        #expect(plan.resource("acme/EVENTS")?.blocked?.hasPrefix("prevent_delete is set") == true)
+        #expect(plan.resource("acme/EVENTS/keep")?.blocked?.hasPrefix("prevent_delete is set") == true)
+        #expect(plan.resource("acme/EVENTS/drop")?.isExecutable == true)
+    }
+
     // MARK: ownership
+
+    @Test func unmanagedConsumerOnManagedStreamIsLeftAlone() throws {
+        let consumer = Build.consumer("w")
+        var changed = consumer
+        changed.maxDeliver = 3
+        let desired = Build.desired([DesiredStream(config: events, consumers: [DesiredConsumer(config: changed)])])
+        let actual = Build.actual([Build.actualStream(events, consumers: [Build.actualConsumer("EVENTS", consumer, environment: nil)])])
+        #expect(Build.plan(desired, actual).resource("acme/EVENTS/w")?.action == .unmanaged)
+        #expect(Build.plan(desired, actual, options: PlanOptions(adopt: true)).resource("acme/EVENTS/w")?.action == .update)
+    }
 
     @Test(arguments: [nil, "staging"] as [String?])
     func sameNameNotOursIsLeftAlone(owner: String?) throws {

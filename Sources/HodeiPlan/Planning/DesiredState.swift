@@ -37,6 +37,8 @@ public struct DesiredStream: Sendable, Hashable {
 }
 
 public struct DesiredConsumer: Sendable, Hashable {
+    /// Must set `durable_name` (a consumer with only `name` is ephemeral on the server and would be
+    /// planned for replacement on every run).
     public var config: ConsumerConfig
     /// Never delete or replace this consumer, whatever the flags.
     public var preventDelete: Bool

@@ -181,7 +181,8 @@ private struct Context {
         }
         var out = deleteStream(
             address, actual, ownership: ownership, reason: "destroy: managed by profile '\(environment)'",
-            needsPrune: false, extraProtection: desired?.preventDelete ?? false)
+            needsPrune: false,
+            extraProtection: (desired?.preventDelete ?? false) || (desired?.consumers.contains(where: \.preventDelete) ?? false))
         // A protected stream's consumers that are protected in the profile stay too.
         let protectedConsumers = Set(desired?.consumers.filter(\.preventDelete).map(\.name) ?? [])
         for index in out.indices where out[index].kind == .consumer && out[index].impliedBy == nil {
