@@ -127,3 +127,30 @@ struct JetStreamModelTests {
         #expect(ServerVersion("") == nil)
     }
 }
+
+struct ListPageTests {
+    // 2.9.10 created "UNKNOWN" (it ignores the unknown field); 2.15.1 refused it with 10025.
+    @Test(arguments: [("server-2.15.1", ["HODEI_EVENTS", "MINIMAL"]), ("server-2.9.10", ["HODEI_EVENTS", "MINIMAL", "UNKNOWN"])])
+    func decodesStreamAndConsumerLists(server: String, names: [String]) throws {
+        let streams = try Fixtures.decode(StreamListPage.self, "\(server)/stream-list.json")
+        #expect(streams.total == streams.streams.count)
+        #expect(streams.streams.map { $0.config.name ?? "" }.sorted() == names)
+        #expect(streams.nextOffset == nil)
+        let consumers = try Fixtures.decode(ConsumerListPage.self, "\(server)/consumer-list.json")
+        #expect(Set(consumers.consumers.map(\.name)) == ["processors", "pusher", "workers"])
+        #expect(consumers.nextOffset == nil)
+    }
+
+    @Test func nullListIsEmpty() throws {
+        let page = try JSONDecoder().decode(StreamListPage.self, from: Data(#"{"total":0,"offset":0,"limit":256,"streams":null}"#.utf8))
+        #expect(page.streams.isEmpty)
+        #expect(page.nextOffset == nil)
+    }
+
+    @Test func pagesUntilTotal() throws {
+        let one = #"{"config":{"name":"A"},"state":{"messages":0}}"#
+        let page = try JSONDecoder().decode(
+            StreamListPage.self, from: Data(#"{"total":3,"offset":0,"limit":2,"streams":[\#(one),\#(one)]}"#.utf8))
+        #expect(page.nextOffset == 2)
+    }
+}
