@@ -8,9 +8,9 @@ import X509
 public struct CertificateAuthority: Sendable, CustomStringConvertible {
     public let issued: IssuedCertificate
 
-    public init(_ issued: IssuedCertificate) throws(CertificateError) {
+    public init(_ issued: IssuedCertificate) throws(TLSCertificateError) {
         guard issued.info.isCertificateAuthority else {
-            throw CertificateError(
+            throw TLSCertificateError(
                 subject: issued.certificate.subject.description, problem: "is not a CA certificate (basicConstraints CA:FALSE)",
                 fix: "point the profile at the CA certificate, or let hodei-provision create one")
         }
@@ -18,7 +18,7 @@ public struct CertificateAuthority: Sendable, CustomStringConvertible {
     }
 
     /// A new CA valid from one hour ago (clock skew) for `validity`.
-    public static func create(commonName: String, validity: TimeInterval, now: Date = Date()) throws(CertificateError) -> CertificateAuthority {
+    public static func create(commonName: String, validity: TimeInterval, now: Date = Date()) throws(TLSCertificateError) -> CertificateAuthority {
         let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
         do {
             let name = try DistinguishedName { CommonName(commonName) }
@@ -33,10 +33,10 @@ public struct CertificateAuthority: Sendable, CustomStringConvertible {
                 issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256, extensions: extensions,
                 issuerPrivateKey: key)
             return try CertificateAuthority(IssuedCertificate(certificate: certificate, privateKey: key))
-        } catch let error as CertificateError {
+        } catch let error as TLSCertificateError {
             throw error
         } catch {
-            throw CertificateError(subject: "CN=\(commonName)", problem: "CA creation failed (\(error))", fix: "report this as a bug")
+            throw TLSCertificateError(subject: "CN=\(commonName)", problem: "CA creation failed (\(error))", fix: "report this as a bug")
         }
     }
 
@@ -45,14 +45,14 @@ public struct CertificateAuthority: Sendable, CustomStringConvertible {
     /// A server certificate: SANs from `dnsNames` and `ipAddresses`, EKU serverAuth.
     public func issueServerCertificate(
         commonName: String, dnsNames: [String], ipAddresses: [String], validity: TimeInterval, now: Date = Date()
-    ) throws(CertificateError) -> IssuedCertificate {
+    ) throws(TLSCertificateError) -> IssuedCertificate {
         try issue(commonName: commonName, dnsNames: dnsNames, ipAddresses: ipAddresses, usage: .serverAuth, validity: validity, now: now)
     }
 
     /// A client certificate for mutual TLS: EKU clientAuth.
     public func issueClientCertificate(
         commonName: String, validity: TimeInterval, now: Date = Date()
-    ) throws(CertificateError) -> IssuedCertificate {
+    ) throws(TLSCertificateError) -> IssuedCertificate {
         try issue(commonName: commonName, dnsNames: [], ipAddresses: [], usage: .clientAuth, validity: validity, now: now)
     }
 
@@ -65,11 +65,11 @@ public struct CertificateAuthority: Sendable, CustomStringConvertible {
     private func issue(
         commonName: String, dnsNames: [String], ipAddresses: [String], usage: ExtendedKeyUsage.Usage,
         validity: TimeInterval, now: Date
-    ) throws(CertificateError) -> IssuedCertificate {
+    ) throws(TLSCertificateError) -> IssuedCertificate {
         var names: [GeneralName] = dnsNames.map { .dnsName($0) }
         for address in ipAddresses {
             guard let bytes = IPAddressText.parse(address) else {
-                throw CertificateError(
+                throw TLSCertificateError(
                     subject: "CN=\(commonName)", problem: "'\(address)' is not an IPv4 or IPv6 address",
                     fix: "list host names under dns names and literal addresses under ip addresses")
             }
@@ -96,7 +96,7 @@ public struct CertificateAuthority: Sendable, CustomStringConvertible {
                 extensions: extensions, issuerPrivateKey: issued.privateKey)
             return IssuedCertificate(certificate: certificate, privateKey: key)
         } catch {
-            throw CertificateError(subject: "CN=\(commonName)", problem: "issuing failed (\(error))", fix: "report this as a bug")
+            throw TLSCertificateError(subject: "CN=\(commonName)", problem: "issuing failed (\(error))", fix: "report this as a bug")
         }
     }
 

@@ -40,11 +40,11 @@ public struct CertificateInfo: Sendable, Equatable {
         clientAuth = usages.contains(.clientAuth)
     }
 
-    public init(pem: String) throws(CertificateError) {
+    public init(pem: String) throws(TLSCertificateError) {
         do {
             self.init(try Certificate(pemEncoded: pem))
         } catch {
-            throw CertificateError(subject: "(PEM)", problem: "not a PEM certificate", fix: "expect a '-----BEGIN CERTIFICATE-----' block")
+            throw TLSCertificateError(subject: "(PEM)", problem: "not a PEM certificate", fix: "expect a '-----BEGIN CERTIFICATE-----' block")
         }
     }
 

@@ -12,23 +12,23 @@ public struct IssuedCertificate: Sendable, CustomStringConvertible {
     }
 
     /// Parses a certificate PEM and its key PEM (PKCS#8 or SEC1) and checks that they belong together.
-    public init(certificatePEM: String, privateKeyPEM: SecretString) throws(CertificateError) {
+    public init(certificatePEM: String, privateKeyPEM: SecretString) throws(TLSCertificateError) {
         let certificate: Certificate
         do {
             certificate = try Certificate(pemEncoded: certificatePEM)
         } catch {
-            throw CertificateError(subject: "(PEM)", problem: "not a PEM certificate", fix: "expect a '-----BEGIN CERTIFICATE-----' block")
+            throw TLSCertificateError(subject: "(PEM)", problem: "not a PEM certificate", fix: "expect a '-----BEGIN CERTIFICATE-----' block")
         }
         let key: Certificate.PrivateKey
         do {
             key = try Certificate.PrivateKey(pemEncoded: privateKeyPEM.exposedText)
         } catch {
-            throw CertificateError(
+            throw TLSCertificateError(
                 subject: certificate.subject.description, problem: "the private key PEM cannot be parsed",
                 fix: "expect a PKCS#8 or SEC1 EC private key")
         }
         guard CertificateInfo.key(key, matches: certificate) else {
-            throw CertificateError(
+            throw TLSCertificateError(
                 subject: certificate.subject.description, problem: "the private key does not belong to the certificate",
                 fix: "re-issue the certificate or restore the matching key")
         }

@@ -1,6 +1,6 @@
-/// A certificate operation failure: which certificate (by name or path), what, and the fix.
+/// A certificate operation failure (named apart from X509.CertificateError): which certificate (by name or path), what, and the fix.
 /// Never includes key material.
-public struct CertificateError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct TLSCertificateError: Error, Sendable, Equatable, CustomStringConvertible {
     public let subject: String
     public let problem: String
     public let fix: String
