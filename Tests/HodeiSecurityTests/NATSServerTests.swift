@@ -13,6 +13,11 @@ struct NATSServerTests {
         let systemKey = NKeyPair.generate(.account)
         let acmeKey = NKeyPair.generate(.account)
         let plainKey = NKeyPair.generate(.account)
+        /// An acme signing key: users it signs carry issuer_account = acme.
+        let acmeSigningKey = NKeyPair.generate(.account)
+        /// A user acme revoked: its JWTs issued before `revokedAt` are refused.
+        let revokedUser = NKeyPair.generate(.user)
+        let revokedAt = Int64(Date().timeIntervalSince1970)
 
         func config() throws -> OperatorModeConfig {
             OperatorModeConfig(
@@ -24,7 +29,8 @@ struct NATSServerTests {
                     acmeKey.publicKeyText: try JWTIssuer.issueAccount(
                         name: "acme", accountKey: acmeKey.publicKey, operatorKey: operatorKey,
                         limits: AccountLimits(
-                            jetStream: JetStreamLimits(memoryStorage: 64 << 20, diskStorage: 256 << 20, streams: 10, consumers: 100))),
+                            jetStream: JetStreamLimits(memoryStorage: 64 << 20, diskStorage: 256 << 20, streams: 10, consumers: 100)),
+                        signingKeys: [acmeSigningKey.publicKey], revocations: [revokedUser.publicKeyText: revokedAt]),
                     plainKey.publicKeyText: try JWTIssuer.issueAccount(
                         name: "plain", accountKey: plainKey.publicKey, operatorKey: operatorKey),
                 ])
@@ -49,11 +55,12 @@ struct NATSServerTests {
 
     /// Issues a user of `account` (signed by `signer`) and writes its creds into `store`.
     func writeUser(
-        _ name: String, account: NKeyPair, signer: NKeyPair? = nil, issuerAccount: NKeyPublicKey? = nil, store: SecretStore
+        _ name: String, account: NKeyPair, signer: NKeyPair? = nil, issuerAccount: NKeyPublicKey? = nil,
+        user: NKeyPair = .generate(.user), issuedAt: Date = Date(), store: SecretStore
     ) throws -> String {
-        let user = NKeyPair.generate(.user)
         let jwt = try JWTIssuer.issueUser(
-            name: name, userKey: user.publicKey, accountKey: signer ?? account, issuerAccount: issuerAccount)
+            name: name, userKey: user.publicKey, accountKey: signer ?? account, issuerAccount: issuerAccount,
+            issuedAt: issuedAt)
         return try store.writeCreds(CredsFile(jwt: jwt, seed: user.seed), name: name)
     }
 
@@ -84,7 +91,7 @@ struct NATSServerTests {
         #expect(!Redaction.containsSecret(server.logText))
     }
 
-    @Test func usersNotSignedByTheirAccountAreRefused() async throws {
+    @Test func onlyUsersSignedForTheirAccountAreAccepted() async throws {
         let temp = try TemporaryDirectory()
         defer { temp.remove() }
         let deployment = Deployment()
@@ -95,20 +102,30 @@ struct NATSServerTests {
         let impostorCreds = try writeUser(
             "impostor", account: deployment.acmeKey, signer: NKeyPair.generate(.account),
             issuerAccount: deployment.acmeKey.publicKey, store: store)
+        // Revoked: issued before the account's revocation time for this user key.
+        let revokedCreds = try writeUser(
+            "revoked", account: deployment.acmeKey, user: deployment.revokedUser,
+            issuedAt: Date(timeIntervalSince1970: TimeInterval(deployment.revokedAt - 60)), store: store)
         let goodCreds = try writeUser("good", account: deployment.acmeKey, store: store)
+        // Signed by a declared acme signing key on behalf of acme: accepted.
+        let delegatedCreds = try writeUser(
+            "delegated", account: deployment.acmeKey, signer: deployment.acmeSigningKey,
+            issuerAccount: deployment.acmeKey.publicKey, store: store)
         let configPath = temp.url.appendingPathComponent("nats-server.conf").path
         try deployment.serverConfig(storeDir: temp.url.appendingPathComponent("js").path)
             .write(toFile: configPath, atomically: true, encoding: .utf8)
         let server = try await TestNATSServer(configPath: configPath)
         defer { server.stop() }
 
-        for creds in [strangerCreds, impostorCreds] {
+        for creds in [strangerCreds, impostorCreds, revokedCreds] {
             let result = try await client(server, creds: creds, mode: "pubsub")
             #expect(result.status == 1, "\(creds) was accepted")
             #expect(result.stdout.contains("Authorization Violation"), "\(result.stdout)")
         }
-        let good = try await client(server, creds: goodCreds, mode: "pubsub")
-        #expect(good.status == 0, "\(good.stdout) \(good.stderr)")
+        for creds in [goodCreds, delegatedCreds] {
+            let result = try await client(server, creds: creds, mode: "pubsub")
+            #expect(result.status == 0, "\(creds): \(result.stdout) \(result.stderr)")
+        }
     }
 
     @Test(arguments: ["nats-server", "/usr/sbin/nats-server"])
