@@ -106,4 +106,47 @@ enum PythonScripts {
             print("FAILED", type(e).__name__, e)
             sys.exit(1)
         """
+
+    /// argv: url, CA file, then optionally client cert and key files ("-" = none). Publishes and
+    /// receives one message; exit 0 on success, 1 (with the error) on failure.
+    static let natsTLSClient = """
+        import asyncio, ssl, sys, nats
+        async def main(url, ca, cert, key):
+            ctx = None
+            if ca != "-":
+                ctx = ssl.create_default_context(cafile=ca)
+                if cert != "-":
+                    ctx.load_cert_chain(cert, key)
+            nc = await nats.connect(url, tls=ctx, allow_reconnect=False, connect_timeout=5)
+            try:
+                sub = await nc.subscribe("hodei.events.test.tls")
+                await nc.publish("hodei.events.test.tls", b"tls")
+                assert (await sub.next_msg(timeout=5)).data == b"tls"
+            finally:
+                await nc.close()
+        try:
+            asyncio.run(asyncio.wait_for(main(*sys.argv[1:5]), 20))
+        except Exception as e:
+            print("FAILED", type(e).__name__, e)
+            sys.exit(1)
+        """
+
+    /// argv: host, port. Speaks plaintext NATS (CONNECT + PING) to a server; exit 0 only if the
+    /// server answers PONG, i.e. accepted a plaintext client.
+    static let plaintextProbe = """
+        import socket, sys
+        s = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=5)
+        data = s.recv(4096)
+        try:
+            s.sendall(b'CONNECT {"verbose":false,"pedantic":false}\\r\\nPING\\r\\n')
+            while b"PONG" not in data:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                data += chunk
+        except OSError as e:
+            print("closed:", e)
+        print(data[-200:])
+        sys.exit(0 if b"PONG" in data else 1)
+        """
 }
