@@ -97,7 +97,9 @@ struct SecretStoreTests {
         let store = try SecretStore(directory: temp.url)
         let seed = NKeyPair.generate(.account).seed.exposedText
         // A seed with a typo: the error must describe it without echoing it.
-        try store.write(SecretString(String(seed.dropLast()) + (seed.last == "A" ? "B" : "A")), name: "typo.nk")
+        var typo = Array(seed)
+        typo[30] = typo[30] == "A" ? "B" : "A"
+        try store.write(SecretString(String(typo)), name: "typo.nk")
         do {
             _ = try store.loadOrCreateNKey(name: "typo", type: .account)
             Issue.record("a corrupted seed was accepted")
@@ -105,5 +107,52 @@ struct SecretStoreTests {
             #expect(!error.description.contains(String(seed.dropFirst(2).prefix(20))))
             #expect(!Redaction.containsSecret(error.description))
         }
+    }
+}
+
+struct UserCredentialsStoreTests {
+    let account = NKeyPair.generate(.account)
+    let permissions = Permissions(publish: SubjectPermission(allow: ["hodei.events.acme.>"]))
+
+    @Test func createsThenKeepsThenReissuesWithTheSameKey() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let store = try SecretStore(directory: temp.url)
+        let first = try store.loadOrIssueUserCreds(name: "acme-worker", userName: "worker", signer: account, permissions: permissions)
+        #expect(first.outcome == .created)
+        #expect(try temp.mode(of: store.path(for: "acme-worker.creds")) == 0o600)
+        let second = try store.loadOrIssueUserCreds(name: "acme-worker", userName: "worker", signer: account, permissions: permissions)
+        #expect(second.outcome == .unchanged)
+        #expect(second.creds.jwt == first.creds.jwt)
+        var wider = permissions
+        wider.subscribe.allow = ["_INBOX.>"]
+        let third = try store.loadOrIssueUserCreds(name: "acme-worker", userName: "worker", signer: account, permissions: wider)
+        #expect(third.outcome == .reissued(reason: "permissions changed"))
+        #expect(third.creds.seed == first.creds.seed)
+        let claims = try JWTCodec.decode(third.creds.jwt, as: UserClaims.self, expectedIssuer: account.publicKeyText)
+        #expect(claims.body.permissions == wider)
+    }
+
+    @Test func rotationMakesANewKeyAndNamesTheOldOne() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let store = try SecretStore(directory: temp.url)
+        let first = try store.loadOrIssueUserCreds(name: "u", userName: "u", signer: account, permissions: permissions)
+        let oldUser = try NKeyPair(seed: first.creds.seed).publicKeyText
+        let rotated = try store.rotateUserCreds(name: "u", userName: "u", signer: account, permissions: permissions)
+        #expect(rotated.outcome == .rotated(previousUser: oldUser))
+        #expect(rotated.creds.seed != first.creds.seed)
+        #expect(try store.loadCreds(name: "u")?.jwt == rotated.creds.jwt)
+    }
+
+    @Test func aDamagedCredsFileIsAnErrorNotReplaced() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let store = try SecretStore(directory: temp.url)
+        try store.write(SecretString("-----BEGIN NATS USER JWT-----\nnope\n"), name: "u.creds")
+        #expect(throws: SecretStoreError.self) {
+            try store.loadOrIssueUserCreds(name: "u", userName: "u", signer: account, permissions: permissions)
+        }
+        #expect(try store.read(name: "u.creds")?.exposedText.contains("nope") == true)
     }
 }

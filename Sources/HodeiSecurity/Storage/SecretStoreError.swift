@@ -7,6 +7,7 @@ public struct SecretStoreError: Error, Sendable, Equatable, CustomStringConverti
         case insecureFileMode(UInt16)
         case unreadable(String)
         case wrongKeyType(expected: NKeyType, actual: NKeyType)
+        case issueFailed(String)
     }
 
     public let path: String
@@ -32,6 +33,8 @@ public struct SecretStoreError: Error, Sendable, Equatable, CustomStringConverti
             return "\(path): \(detail); the file is not regenerated automatically: restore it from a backup or delete it to create a new one"
         case .wrongKeyType(let expected, let actual):
             return "\(path): holds a \(actual) seed, expected a \(expected) seed; the file was overwritten or the name reused"
+        case .issueFailed(let detail):
+            return "\(path): \(detail); nothing was written"
         }
     }
 }
