@@ -149,4 +149,14 @@ struct JWTTests {
         bad.accountJWTs[accountKey.publicKeyText] = foreign
         #expect(throws: JWTError.self) { try bad.validate() }
     }
+
+    @Test func expiryAndNotBefore() throws {
+        let token = try JWTIssuer.issueUser(
+            name: "u", userKey: userKey.publicKey, accountKey: accountKey, expires: fixedTime.addingTimeInterval(60),
+            issuedAt: fixedTime)
+        let claims = try JWTCodec.decode(token, as: UserClaims.self)
+        #expect(!claims.isExpired(at: fixedTime))
+        #expect(claims.isExpired(at: fixedTime.addingTimeInterval(61)))
+        #expect(!claims.isNotYetValid(at: fixedTime))
+    }
 }

@@ -68,7 +68,8 @@ struct NATSServerTests {
         try await Subprocess.run("python3", ["-c", PythonScripts.natsClient, server.url, creds, mode], timeout: .seconds(40))
     }
 
-    @Test func credsAreAcceptedByTheServerAndNatsPy() async throws {
+    @Test(arguments: ["nats-server", "/usr/sbin/nats-server"])
+    func credsAreAcceptedByTheServerAndNatsPy(executable: String) async throws {
         let temp = try TemporaryDirectory()
         defer { temp.remove() }
         let deployment = Deployment()
@@ -80,7 +81,7 @@ struct NATSServerTests {
         let configPath = temp.url.appendingPathComponent("nats-server.conf").path
         try deployment.serverConfig(storeDir: temp.url.appendingPathComponent("js").path)
             .write(toFile: configPath, atomically: true, encoding: .utf8)
-        let server = try await TestNATSServer(configPath: configPath)
+        let server = try await TestNATSServer(configPath: configPath, executable: executable)
         defer { server.stop() }
 
         let acme = try await client(server, creds: acmeCreds, mode: "jetstream")
@@ -91,7 +92,8 @@ struct NATSServerTests {
         #expect(!Redaction.containsSecret(server.logText))
     }
 
-    @Test func onlyUsersSignedForTheirAccountAreAccepted() async throws {
+    @Test(arguments: ["nats-server", "/usr/sbin/nats-server"])
+    func onlyUsersSignedForTheirAccountAreAccepted(executable: String) async throws {
         let temp = try TemporaryDirectory()
         defer { temp.remove() }
         let deployment = Deployment()
@@ -114,7 +116,7 @@ struct NATSServerTests {
         let configPath = temp.url.appendingPathComponent("nats-server.conf").path
         try deployment.serverConfig(storeDir: temp.url.appendingPathComponent("js").path)
             .write(toFile: configPath, atomically: true, encoding: .utf8)
-        let server = try await TestNATSServer(configPath: configPath)
+        let server = try await TestNATSServer(configPath: configPath, executable: executable)
         defer { server.stop() }
 
         for creds in [strangerCreds, impostorCreds, revokedCreds] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `nats` part of a claims set: operator, account or user.
 public protocol NATSClaimBody: Sendable {
     /// `nats.type`: "operator", "account" or "user".
@@ -67,5 +69,19 @@ public struct JWTClaims<Body: NATSClaimBody>: Sendable {
         nats.always("version", .int(2))
         object.always("nats", nats.value)
         return GoJSONWriter.serialize(object.value)
+    }
+}
+
+extension JWTClaims {
+    /// True when `exp` is set and has passed (nats-io/jwt: `now > exp`).
+    public func isExpired(at date: Date = Date()) -> Bool {
+        guard let expires, expires > 0 else { return false }
+        return Int64(date.timeIntervalSince1970) > expires
+    }
+
+    /// True when `nbf` is set and still in the future.
+    public func isNotYetValid(at date: Date = Date()) -> Bool {
+        guard let notBefore, notBefore > 0 else { return false }
+        return notBefore > Int64(date.timeIntervalSince1970)
     }
 }
