@@ -29,7 +29,7 @@ public struct SecretStore: Sendable {
             do {
                 try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
             } catch {
-                throw SecretStoreError(path: path, .system(operation: "mkdir", errno: errno))
+                throw SecretStoreError(path: path, .cannotCreateDirectory(error.localizedDescription))
             }
         }
         guard chmod(path, 0o700) == 0 else { throw SecretStoreError(path: path, .system(operation: "chmod 700", errno: errno)) }

@@ -8,6 +8,7 @@ public struct SecretStoreError: Error, Sendable, Equatable, CustomStringConverti
         case unreadable(String)
         case wrongKeyType(expected: NKeyType, actual: NKeyType)
         case issueFailed(String)
+        case cannotCreateDirectory(String)
     }
 
     public let path: String
@@ -33,6 +34,8 @@ public struct SecretStoreError: Error, Sendable, Equatable, CustomStringConverti
             return "\(path): \(detail); the file is not regenerated automatically: restore it from a backup or delete it to create a new one"
         case .wrongKeyType(let expected, let actual):
             return "\(path): holds a \(actual) seed, expected a \(expected) seed; the file was overwritten or the name reused"
+        case .cannotCreateDirectory(let detail):
+            return "\(path): cannot create the secrets directory (\(detail)); check that the parent is writable"
         case .issueFailed(let detail):
             return "\(path): \(detail); nothing was written"
         }
