@@ -86,7 +86,9 @@ public struct ProfileLoader: Sendable {
         let parentFile = SchemaDecoder.resolve(raw, relativeTo: file)
         let visited = chain + [file]
         if visited.contains(parentFile) {
-            let cycle = (visited.drop { $0 != parentFile } + [parentFile]).joined(separator: " → ")
+            let start = ProfileExplainer.parent(of: visited[0])
+            let cycle = (visited.drop { $0 != parentFile } + [parentFile])
+                .map { ProfileExplainer.relative($0, to: start) }.joined(separator: " → ")
             issues.append(ProfileIssue(.error, rule: "extends-cycle", at: location, keyPath: "extends",
                                        message: "extends forms a cycle: \(cycle)", hint: "remove one of the extends in the chain"))
             return nil

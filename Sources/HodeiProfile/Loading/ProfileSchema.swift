@@ -11,7 +11,7 @@ enum ProfileSchema {
     static let metadata = SchemaType.map(.scalar(.text))
 
     static let root = SchemaType.object([
-        SchemaField("profile", .scalar(.integer(min: 1, max: 1, unlimited: false)), required: true,
+        SchemaField("profile", .scalar(.integer(min: 0, max: 1_000, unlimited: false)), required: true,
                     "Format version of the profile language; always 1."),
         SchemaField("environment", .scalar(.name), "Environment name (dev, staging, prod, ...). Plaintext is allowed without `tls.allow_plaintext` only in `dev`. Required unless `abstract: true`."),
         SchemaField("abstract", .scalar(.bool), "true marks a profile meant only to be extended (base.profile): environment and servers are not required and it cannot be applied. Not inherited."),
