@@ -11,7 +11,7 @@ struct ModelBuilder {
         let bus = document["bus"]
         let environment = document["environment"]?.string ?? ""
         let isAbstract = document["abstract"]?.bool ?? false
-        if environment.isEmpty && !isAbstract {
+        if environment.isEmpty && !isAbstract && locations["environment"] == nil {
             issues.append(ProfileIssue(
                 .error, rule: "missing-key", at: locations[""], keyPath: "environment",
                 message: "required key 'environment' is missing",

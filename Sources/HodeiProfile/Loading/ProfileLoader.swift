@@ -95,8 +95,8 @@ public struct ProfileLoader: Sendable {
         }
         guard let parentText = readFile(parentFile) else {
             issues.append(ProfileIssue(.error, rule: "extends-missing", at: location, keyPath: "extends",
-                                       message: "extended profile \(parentFile) cannot be read",
-                                       hint: "the path is relative to \(file)"))
+                                       message: "extended profile \(raw) cannot be read",
+                                       hint: "the path is relative to the directory of this profile"))
             return nil
         }
         guard let parent = resolveExtends(text: parentText, file: parentFile, chain: visited, files: &files, issues: &issues) else {

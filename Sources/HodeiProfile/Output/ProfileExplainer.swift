@@ -3,10 +3,11 @@
 public enum ProfileExplainer {
     public static func explain(_ profile: Profile) -> String {
         var writer = YAMLWriter()
-        writer.comment("effective profile of \(profile.sourceFile)"
-                       + (profile.sourceFiles.count > 1 ? " (extends \(profile.sourceFiles.dropFirst().joined(separator: " → ")))" : ""))
-        writer.comment("after extends, defaults and variables; secrets are masked")
         let directory = parent(of: profile.sourceFile)
+        let files = profile.sourceFiles.map { relative($0, to: directory) }
+        writer.comment("effective profile of \(files.first ?? "")"
+                       + (files.count > 1 ? " (extends \(files.dropFirst().joined(separator: " → ")))" : ""))
+        writer.comment("after extends, defaults and variables; secrets are masked")
         for field in ProfileSchema.root.fields {
             // Defaults are already inside every tenant; show them only where no tenant carries them.
             if field.name == "defaults" && !profile.tenants.isEmpty { continue }
