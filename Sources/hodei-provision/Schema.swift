@@ -17,8 +17,18 @@ extension HodeiProvisionCommand {
               #   # yaml-language-server: $schema=../profile.schema.json
             """)
 
+        enum Output: String, ExpressibleByArgument, CaseIterable {
+            case json, markdown
+        }
+
+        @Option(help: "json: the JSON Schema; markdown: the key reference used in docs/profile.md.")
+        var format: Output = .json
+
         func run() async throws {
-            print(ProfileJSONSchema.rendered())
+            switch format {
+            case .json: print(ProfileJSONSchema.rendered())
+            case .markdown: print(ProfileReference.markdown(), terminator: "")
+            }
         }
     }
 }

@@ -46,3 +46,10 @@ struct SchemaTests {
         }
     }
 }
+
+struct DocumentationTests {
+    @Test func keyReferenceInDocsIsTheGeneratedOne() throws {
+        let docs = try String(contentsOfFile: Fixtures.repository + "/docs/profile.md", encoding: .utf8)
+        #expect(docs.contains(ProfileReference.markdown()), "regenerate with: hodei-provision schema --format markdown")
+    }
+}
