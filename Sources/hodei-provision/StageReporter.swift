@@ -27,10 +27,12 @@ struct StageReporter {
         error.stage == .loading ? .loading : .validating
     }
 
-    /// Exit code for a failed stage: every stage failure is 1 (usage errors exit 64 through ArgumentParser).
+    /// Exit code for a failed stage. Every stage failure is 1 today; the mapping lives here so a
+    /// stage that needs another code changes one place (usage errors exit 64 through ArgumentParser).
     static func exitCode(for stage: Stage) -> ExitCode {
-        _ = stage
-        return ExitCode(1)
+        switch stage {
+        case .loading, .validating, .planning, .applying, .rendering: return ExitCode(1)
+        }
     }
 
     static func printError(_ text: String) {

@@ -67,6 +67,7 @@ struct ModelBuilder {
         let limits = value["limits"]
         return Tenant(
             name: name,
+            keyPath: path,
             description: value["description"]?.string,
             limits: Tenant.Limits(
                 maxStreams: limits?["max_streams"]?.int, maxConsumers: limits?["max_consumers"]?.int,

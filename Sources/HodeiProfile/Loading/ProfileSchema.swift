@@ -12,7 +12,7 @@ enum ProfileSchema {
 
     static let root = SchemaType.object([
         SchemaField("profile", .scalar(.integer(min: 0, max: 1_000, unlimited: false)), required: true,
-                    "Format version of the profile language; always 1."),
+                    "Format version of the profile language; 1 is the only one."),
         SchemaField("environment", .scalar(.name), "Environment name (dev, staging, prod, ...). Plaintext is allowed without `tls.allow_plaintext` only in `dev`. Required unless `abstract: true`."),
         SchemaField("abstract", .scalar(.bool), "true marks a profile meant only to be extended (base.profile): environment and servers are not required and it cannot be applied. Not inherited."),
         SchemaField("extends", .scalar(.path), "Profile this one builds on, relative to this file. Mappings merge key by key, lists replace, `null` removes an inherited key. Chains are followed; cycles are errors."),
@@ -27,7 +27,7 @@ enum ProfileSchema {
     ])
 
     static let servers = SchemaType.object([
-        SchemaField("urls", .list(.scalar(.url)), "Server URLs (nats://, tls://, ws://, wss://)."),
+        SchemaField("urls", .list(.scalar(.url)), "Server URLs (nats://, tls://, ws://, wss://); default [nats://127.0.0.1:4222]."),
         SchemaField("connect_timeout", .scalar(.duration(min: 1_000_000, max: 10 * 60 * second, unlimitedAs: nil)), "Client connect timeout (default 5s)."),
         SchemaField("reconnect_wait", .scalar(.duration(min: 0, max: 10 * 60 * second, unlimitedAs: nil)), "Pause between reconnect attempts (default 2s)."),
         SchemaField("max_reconnects", .scalar(.integer(min: 0, max: 1_000_000, unlimited: true)), "Reconnect attempts before giving up; `unlimited` = -1 (default 60)."),

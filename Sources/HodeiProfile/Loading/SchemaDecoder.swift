@@ -60,8 +60,7 @@ struct SchemaDecoder {
             let items: [LocatedNode]
             switch node {
             case let .sequence(children, _): items = children
-            case let .scalar(_, _, location) where isNull(node):
-                _ = location
+            case .scalar where isNull(node):
                 items = []
             default:
                 error("wrong-type", node.location, path, "expected a list, found \(node.kindName)",

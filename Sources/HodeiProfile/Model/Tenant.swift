@@ -1,14 +1,14 @@
 /// A tenant: one isolated NATS account with limits, users and streams.
 public struct Tenant: Sendable, Equatable {
     public let name: String
+    /// `tenants.<name>`, or `defaults` for the defaults block of an abstract profile.
+    public let keyPath: String
     public let description: String?
     public let limits: Limits
     /// Sorted by name.
     public let users: [User]
     /// Sorted by name.
     public let streams: [Stream]
-
-    public var keyPath: String { name == "defaults" ? "defaults" : "tenants.\(name)" }
 
     public func stream(named name: String) -> Stream? { streams.first { $0.name == name } }
 

@@ -14,7 +14,7 @@ enum EnvironmentRules {
         }
         for (index, url) in profile.servers.urls.enumerated() {
             let path = "servers.urls[\(index)]"
-            guard let host = host(of: url) else {
+            guard host(of: url) != nil else {
                 collector.error("invalid-url", path, "'\(url)' is not a server URL",
                                 hint: "write scheme://host:port with scheme \(schemes.joined(separator: ", "))")
                 continue
@@ -23,7 +23,6 @@ enum EnvironmentRules {
                 collector.error("tls-url-without-tls", path, "'\(url)' asks for TLS but the profile has no tls section",
                                 hint: "add tls: {ca: ..., cert: ..., key: ...} or use nats://")
             }
-            _ = host
         }
         if profile.isPlaintext && !profile.isDev && profile.tls?.allowPlaintext != true {
             collector.error("plaintext-outside-dev", profile.tls == nil ? "environment" : "tls",

@@ -23,9 +23,10 @@ struct TLSRules {
                             hint: tls.cert == nil ? "add tls.cert" : "add tls.key")
         }
         let checkFiles = options.checkFiles || tls.checkFiles
-        let ca = tls.ca.flatMap { certificate($0, key: "tls.ca", checkFiles: checkFiles, into: &collector) }
+        if let ca = tls.ca {
+            certificate(ca, key: "tls.ca", checkFiles: checkFiles, into: &collector)
+        }
         let cert = tls.cert.flatMap { certificate($0, key: "tls.cert", checkFiles: checkFiles, into: &collector) }
-        _ = ca
         if let keyPath = tls.key, let data = read(keyPath, key: "tls.key", checkFiles: checkFiles, into: &collector) {
             do {
                 let key = try Certificate.PrivateKey(pemEncoded: String(decoding: data, as: UTF8.self))
@@ -58,6 +59,7 @@ struct TLSRules {
         return nil
     }
 
+    @discardableResult
     private func certificate(_ path: ProfilePath, key: String, checkFiles: Bool, into collector: inout IssueCollector) -> Certificate? {
         guard let data = read(path, key: key, checkFiles: checkFiles, into: &collector) else { return nil }
         guard let document = try? PEMDocument.parseMultiple(pemString: String(decoding: data, as: UTF8.self)).first,

@@ -2,7 +2,7 @@
 enum TenantRules {
     static func check(_ tenant: Tenant, in profile: Profile, into collector: inout IssueCollector) {
         let base = tenant.keyPath
-        if tenant.name != "defaults" || !profile.isAbstract {
+        if tenant.keyPath != "defaults" {
             NameRules.check(tenant.name, kind: "tenant", keyPath: base, into: &collector)
         }
         for stream in tenant.streams {
