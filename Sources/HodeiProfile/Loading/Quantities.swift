@@ -9,7 +9,7 @@ public enum Quantities {
 
     /// `500ms`, `30s`, `1h30m`, `7d`, `0` → nanoseconds; nil when malformed or overflowing.
     public static func parseDuration(_ text: String) -> Int64? {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = trimmed(text)
         if text == "0" { return 0 }
         var rest = Substring(text)
         var total: Int64 = 0
@@ -28,6 +28,14 @@ public enum Quantities {
             total = sum
         }
         return total
+    }
+
+    /// Spaces and tabs off both ends, without Foundation's CharacterSet (hot in large profiles).
+    static func trimmed(_ text: some StringProtocol) -> Substring {
+        var slice = Substring(text)
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return slice
     }
 
     /// Nanoseconds → the shortest canonical text (`90m` → `1h30m`, `7d`).
@@ -52,10 +60,10 @@ public enum Quantities {
 
     /// `512MiB`, `10GiB`, `1GB`, `1048576` → bytes; nil when malformed or overflowing.
     public static func parseSize(_ text: String) -> Int64? {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = trimmed(text)
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, let number = Int64(digits) else { return nil }
-        let unitText = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        let unitText = trimmed(text.dropFirst(digits.count))
         if unitText.isEmpty { return number }
         guard let unit = sizeUnits.first(where: { $0.0 == unitText }) else { return nil }
         let (product, overflow) = number.multipliedReportingOverflow(by: unit.1)

@@ -142,7 +142,7 @@ struct SchemaDecoder {
                 }
                 return .int(-1)
             }
-            let cleaned = text.replacingOccurrences(of: "_", with: "")
+            let cleaned = text.contains("_") ? text.filter { $0 != "_" } : text
             guard let value = Int64(cleaned) else {
                 error("invalid-integer", location, path, "'\(text)' is not an integer",
                       hint: unlimited ? "write a whole number or 'unlimited'" : "write a whole number")
