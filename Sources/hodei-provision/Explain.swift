@@ -6,16 +6,17 @@ extension HodeiProvisionCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the effective profile and each user's derived permissions.",
             discussion: """
-            Shows what the tool will act on: the profile after `extends` (maps merged, lists
-            replaced), `defaults` merged into every tenant and ${VAR} references expanded, with
-            durations and sizes in canonical form. Secrets (file: and ${VAR} passwords) are shown as
-            <secret from REFERENCE>, never their value. Then, per tenant and user, the exact NATS
-            permissions derived from the roles, and the inbox prefix its clients must use.
+            Shows what the tool will act on: the profile after `extends` (maps
+            merged, lists replaced), `defaults` merged into every tenant and
+            ${VAR} references expanded, durations and sizes in canonical form.
+            Secrets are shown as <secret from REFERENCE>, never their value.
+            Then, per tenant and user, the exact NATS permissions derived from
+            the roles and the inbox prefix the user's clients must set.
 
             Examples:
               hodei-provision explain profiles/dev.profile
               HODEI_EVENT_BUS_TYPE=inmemory hodei-provision explain profiles/dev.profile
-              hodei-provision explain profiles/prod.profile --format json | jq '.permissions.acme.worker'
+              hodei-provision explain profiles/prod.profile --format json
             """)
 
         @OptionGroup var global: GlobalOptions

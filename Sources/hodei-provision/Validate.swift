@@ -6,19 +6,23 @@ extension HodeiProvisionCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check profiles offline: syntax, keys, values, roles, subjects, limits, TLS files.",
             discussion: """
-            Loads each profile (extends, defaults, ${VAR} and file: references), then checks every
-            rule and prints ALL problems, sorted by location, one per line:
+            Loads each profile (extends, defaults, ${VAR} and file: references),
+            checks every rule and prints ALL problems sorted by location, one per
+            line, with the key path and a fix:
 
-              profiles/prod.profile:41:9: error: tenants.acme.streams.LOGS.replicas: replicas 5 exceeds \
-            the 3 nodes of cluster hodei-prod (fix: set replicas to at most 3)
+              profiles/prod.profile:41:19: error: tenants.acme.streams.LOGS.replicas:
+                replicas 5 exceeds the 3 nodes of cluster hodei-prod
+                (fix: set replicas to at most 3)
 
-            Exit status: 0 when every profile is valid (warnings allowed), 1 when any has an error.
+            Missing TLS files are warnings (`certs` creates them later); with
+            --check-files they are errors. Exit status: 0 when every profile is
+            valid (warnings allowed), 1 when any has an error.
 
             Examples:
               hodei-provision validate profiles/dev.profile
               hodei-provision validate profiles/*.profile --strict
-              hodei-provision validate profiles/prod.profile --check-files   # after `certs`
-              hodei-provision validate profiles/staging.profile --format json | jq '.profiles[].issues'
+              hodei-provision validate profiles/prod.profile --check-files
+              hodei-provision validate profiles/staging.profile --format json
             """)
 
         @OptionGroup var global: GlobalOptions
