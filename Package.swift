@@ -64,6 +64,7 @@ let package = Package(
             dependencies: [
                 "Yams",
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -119,7 +120,7 @@ let package = Package(
         ),
         .testTarget(name: "NATSClientTests", dependencies: ["NATSClient", "NATSServerControl", "HodeiSecurity"], swiftSettings: strict),
         .testTarget(name: "HodeiBusTests", dependencies: ["HodeiBus", "NATSServerControl"], resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "HodeiProfileTests", dependencies: ["HodeiProfile"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "HodeiProfileTests", dependencies: ["HodeiProfile", .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiPlanTests", dependencies: ["HodeiPlan"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "HodeiSecurityTests", dependencies: ["HodeiSecurity"], swiftSettings: strict),
         .testTarget(name: "HodeiProvisionTests", dependencies: ["HodeiProvision", "NATSServerControl"], swiftSettings: strict),

@@ -1,0 +1,11 @@
+profile: 1
+environment: dev
+tenants:
+  t1:
+    users:
+      app: { publish: ["app.>"] }
+    streams:
+      EVENTS:
+        subjects: ["app.>"]
+        consumers:
+          c1: { ack_wait: 500ms }

@@ -1,0 +1,10 @@
+profile: 1
+environment: dev
+tenants:
+  t1:
+    users:
+      app:
+        consume: [EVENTS]
+    streams:
+      EVENTS:
+        subjects: ["app.>"]

@@ -1,0 +1,5 @@
+profile: 1
+environment: dev
+bus:
+  type: nats
+  type: inmemory

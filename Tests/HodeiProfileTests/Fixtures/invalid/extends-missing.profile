@@ -1,0 +1,3 @@
+profile: 1
+environment: dev
+extends: parts/does-not-exist.profile

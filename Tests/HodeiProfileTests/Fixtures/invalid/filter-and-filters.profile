@@ -1,0 +1,13 @@
+profile: 1
+environment: dev
+tenants:
+  t1:
+    users:
+      app: { publish: ["app.>"] }
+    streams:
+      EVENTS:
+        subjects: ["app.>"]
+        consumers:
+          c1:
+            filter: app.a
+            filters: [app.b]

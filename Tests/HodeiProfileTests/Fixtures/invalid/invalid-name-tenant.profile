@@ -1,0 +1,6 @@
+profile: 1
+environment: dev
+tenants:
+  acme.corp:
+    users:
+      app: { admin: true }

@@ -1,0 +1,4 @@
+profile: 1
+environment: dev
+servers:
+  requires: two-ten

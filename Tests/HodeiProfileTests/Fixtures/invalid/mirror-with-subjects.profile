@@ -1,0 +1,12 @@
+profile: 1
+environment: dev
+tenants:
+  t1:
+    users:
+      app: { publish: ["app.>"] }
+    streams:
+      EVENTS:
+        subjects: ["app.>"]
+      COPY:
+        subjects: ["copy.>"]
+        mirror: { name: EVENTS }

@@ -1,0 +1,11 @@
+profile: 1
+environment: dev
+tenants:
+  t1:
+    users:
+      app: { publish: ["app.>"] }
+    streams:
+      EVENTS:
+        subjects: ["app.>"]
+      JOBS:
+        subjects: ["app.jobs.*"]

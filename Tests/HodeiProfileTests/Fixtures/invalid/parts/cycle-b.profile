@@ -1,0 +1,2 @@
+profile: 1
+extends: cycle-c.profile

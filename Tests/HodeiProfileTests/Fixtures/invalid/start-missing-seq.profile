@@ -1,0 +1,12 @@
+profile: 1
+environment: dev
+tenants:
+  t1:
+    users:
+      app: { publish: ["app.>"] }
+    streams:
+      EVENTS:
+        subjects: ["app.>"]
+        consumers:
+          c1:
+            deliver_policy: by_start_sequence

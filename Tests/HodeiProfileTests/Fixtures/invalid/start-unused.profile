@@ -1,0 +1,12 @@
+profile: 1
+environment: dev
+tenants:
+  t1:
+    users:
+      app: { publish: ["app.>"] }
+    streams:
+      EVENTS:
+        subjects: ["app.>"]
+        consumers:
+          c1:
+            opt_start_seq: 42

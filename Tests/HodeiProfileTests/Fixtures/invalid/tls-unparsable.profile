@@ -1,0 +1,4 @@
+profile: 1
+environment: dev
+tls:
+  ca: parts/not-a-cert.pem

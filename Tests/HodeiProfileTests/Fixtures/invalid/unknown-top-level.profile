@@ -1,0 +1,4 @@
+profile: 1
+environment: dev
+tennants:
+  t1: {}

@@ -1,0 +1,4 @@
+profile: 1
+environment: dev
+bus:
+  type: ${HODEI_TEST_UNSET_BUS}

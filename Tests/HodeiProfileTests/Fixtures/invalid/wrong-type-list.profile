@@ -1,0 +1,4 @@
+profile: 1
+environment: dev
+servers:
+  urls: nats://127.0.0.1:4222
