@@ -117,7 +117,7 @@ let package = Package(
             dependencies: [],
             linkerSettings: [.linkedLibrary("nats")]
         ),
-        .testTarget(name: "NATSClientTests", dependencies: ["NATSClient", "NATSServerControl", "HodeiSecurity"], swiftSettings: strict),
+        .testTarget(name: "NATSClientTests", dependencies: ["NATSClient", "NATSServerControl"], swiftSettings: strict),
         .testTarget(name: "HodeiBusTests", dependencies: ["HodeiBus", "NATSServerControl"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiProfileTests", dependencies: ["HodeiProfile"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiPlanTests", dependencies: ["HodeiPlan"], swiftSettings: strict),

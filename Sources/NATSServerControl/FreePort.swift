@@ -4,8 +4,8 @@ import Glibc
 
 /// A TCP port on 127.0.0.1 that was free a moment ago (bind port 0, read it back, close).
 /// Another process could take it before the server binds; the server then fails fast and says so.
-enum FreePort {
-    static func next() throws(NATSServerControlError) -> Int {
+public enum FreePort {
+    public static func next() throws(NATSServerControlError) -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw NATSServerControlError(kind: .io, path: "127.0.0.1:0", detail: "socket() failed") }
         defer { close(fd) }
