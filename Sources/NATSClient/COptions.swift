@@ -100,7 +100,7 @@ final class COptions {
         defer { for index in buffer.indices { buffer[index] = 0 } }
         var seed: String?
         while fgets(&buffer, Int32(buffer.count), file) != nil {
-            let line = String(nulTerminated: buffer).trimmingCharacters(in: " \t\r\n")
+            let line = String(nulTerminated: buffer).trimmingWhitespace()
             if line.hasPrefix("SU") { seed = line; break }
         }
         guard let seed else {
@@ -121,10 +121,11 @@ extension String {
         self.init(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    func trimmingCharacters(in set: String) -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
-        return String(scalars)
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[start...end])
     }
 }

@@ -7,6 +7,7 @@ public enum NATSConnectionEvent: Sendable, Equatable {
 }
 
 /// The events of one connection as an `AsyncSequence`. It sees only events after it was created,
+/// (closing a connected connection yields `.disconnected` then `.closed`)
 /// and ends after `.closed` or when the iterating task is cancelled.
 public struct NATSConnectionEvents: AsyncSequence, Sendable {
     public typealias Element = NATSConnectionEvent
