@@ -133,6 +133,7 @@ public final class NATSServer: Sendable {
             _ = await run.exited.wait(timeout: .seconds(5))
         }
         run.watchdog?.terminate()
+        Watchdog.forget(serverPID: run.process.processIdentifier)
         running.withLock { $0 = nil }
     }
 
@@ -142,6 +143,7 @@ public final class NATSServer: Sendable {
         run.forceKill()
         _ = await run.exited.wait(timeout: .seconds(5))
         run.watchdog?.terminate()
+        Watchdog.forget(serverPID: run.process.processIdentifier)
         running.withLock { $0 = nil }
     }
 

@@ -4,6 +4,13 @@ import Foundation
 /// or killed test run leaves no server behind. It polls once a second; it is not used for
 /// synchronisation. Also records the server pid in `$HODEI_NATS_PID_DIR` for scripts/test.sh.
 enum Watchdog {
+    /// Forgets a server that stopped normally (its pid may be reused later).
+    static func forget(serverPID: Int32) {
+        if let pidDirectory = ProcessInfo.processInfo.environment["HODEI_NATS_PID_DIR"] {
+            try? FileManager.default.removeItem(atPath: "\(pidDirectory)/\(serverPID).pid")
+        }
+    }
+
     static func start(guarding serverPID: Int32) -> Process? {
         let ownPID = ProcessInfo.processInfo.processIdentifier
         if let pidDirectory = ProcessInfo.processInfo.environment["HODEI_NATS_PID_DIR"] {
