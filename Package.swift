@@ -105,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "hodei-bench",
             dependencies: [
-                "HodeiProvision", "NATSServerControl",
+                "HodeiProvision", "NATSServerControl", "NATSClient",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
