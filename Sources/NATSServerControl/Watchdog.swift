@@ -17,9 +17,11 @@ enum Watchdog {
             try? FileManager.default.createDirectory(atPath: pidDirectory, withIntermediateDirectories: true)
             try? "\(serverPID)\n".write(toFile: "\(pidDirectory)/\(serverPID).pid", atomically: true, encoding: .utf8)
         }
+        // "Alive" excludes zombies: a killed parent may stay a zombie where pid 1 never reaps.
         let script = """
-            while kill -0 \(ownPID) 2>/dev/null && kill -0 \(serverPID) 2>/dev/null; do sleep 1; done
-            kill -0 \(ownPID) 2>/dev/null || kill -9 \(serverPID) 2>/dev/null
+            alive() { state=$(sed 's/.*) //' /proc/$1/stat 2>/dev/null | cut -c1); [ -n "$state" ] && [ "$state" != Z ]; }
+            while alive \(ownPID) && alive \(serverPID); do sleep 1; done
+            alive \(ownPID) || kill -9 \(serverPID) 2>/dev/null
             exit 0
             """
         let process = Process()
