@@ -168,10 +168,13 @@ public final class JetStreamContext: @unchecked Sendable {
     // MARK: Management
 
     /// Sends `body` (JSON) to `<apiPrefix>.<api>` (e.g. `STREAM.CREATE.ORDERS`) and returns the
-    /// response JSON; throws `.jetStream` with the server's code and description for an API error.
-    public func apiRequest(_ api: String, body: [UInt8] = [], timeout: Duration = .seconds(5)) async throws(NATSError) -> [UInt8] {
+    /// response JSON; throws `.jetStream` with the server's code and description for an API error,
+    /// `.noResponders` when JetStream is not enabled for the account. `headers` carry e.g.
+    /// `Nats-Required-Api-Level`.
+    public func apiRequest(_ api: String, body: [UInt8] = [], headers: NATSHeaders? = nil,
+                           timeout: Duration = .seconds(5)) async throws(NATSError) -> [UInt8] {
         let subject = "\(apiPrefix).\(api)"
-        let reply = try await connection.request(subject: subject, data: body, timeout: timeout)
+        let reply = try await connection.request(subject: subject, data: body, headers: headers, timeout: timeout)
         try JetStreamAPIResponse.checkError(reply.data, operation: subject)
         return reply.data
     }

@@ -172,6 +172,9 @@ public final class NATSConnection: @unchecked Sendable {
         return String(nulTerminated: buffer)
     }
 
+    /// Largest payload the connected server accepts, in bytes.
+    public var maxPayload: Int { Int(natsConnection_GetMaxPayload(handle)) }
+
     /// The libnats version this module runs against.
     public static var libnatsVersion: String { String(cString: nats_GetVersion()) }
 }
