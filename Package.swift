@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "hodei-bench",
             dependencies: [
-                "HodeiProvision", "NATSServerControl",
+                "HodeiProvision", "NATSServerControl", "NATSClient",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -118,7 +118,7 @@ let package = Package(
             dependencies: [],
             linkerSettings: [.linkedLibrary("nats")]
         ),
-        .testTarget(name: "NATSClientTests", dependencies: ["NATSClient", "NATSServerControl", "HodeiSecurity"], swiftSettings: strict),
+        .testTarget(name: "NATSClientTests", dependencies: ["NATSClient", "NATSServerControl"], swiftSettings: strict),
         .testTarget(name: "HodeiBusTests", dependencies: ["HodeiBus", "NATSServerControl"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiProfileTests", dependencies: ["HodeiProfile", .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiPlanTests", dependencies: ["HodeiPlan"], exclude: ["Fixtures"], swiftSettings: strict),

@@ -1,0 +1,22 @@
+import Dispatch
+
+/// Runs libnats calls that block (connect, flush, fetch, close) off Swift's cooperative pool, on
+/// Dispatch worker threads, resuming the caller when done. Never call blocking C from a task.
+enum BlockingCalls {
+    static let queue = DispatchQueue(label: "NATSClient.blocking", attributes: .concurrent)
+
+    static func run<T: Sendable>(
+        on queue: DispatchQueue = BlockingCalls.queue, _ body: @escaping @Sendable () throws(NATSError) -> T
+    ) async throws(NATSError) -> T {
+        let result: Result<T, NATSError> = await withCheckedContinuation { continuation in
+            queue.async {
+                do throws(NATSError) {
+                    continuation.resume(returning: .success(try body()))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        return try result.get()
+    }
+}

@@ -1,0 +1,195 @@
+import CNATS
+import Dispatch
+
+/// The JetStream data path of one connection: publish with ack, windowed batch publish, pull
+/// consumers. Management (streams, consumers) goes through `apiRequest` as raw JSON, because
+/// libnats 3.4.1's typed configs stop at server 2.9.
+public final class JetStreamContext: @unchecked Sendable {
+    // @unchecked Sendable: `js` is set once and destroyed only in deinit; batches, the only users
+    // of its async-publish state, are serialised on `batchQueue`; the collector is Sendable.
+    public let connection: NATSConnection
+    /// `$JS.API` or `$JS.<domain>.API`.
+    public let apiPrefix: String
+    /// Most async publishes awaiting an ack at once in `publishBatch`.
+    public let maxInFlight: Int
+    let js: OpaquePointer
+    private let collector = BatchAckCollector()
+    private let batchQueue = DispatchQueue(label: "NATSClient.jetstream-batch")
+
+    init(connection: NATSConnection, domain: String?, maxInFlight: Int, apiTimeout: Duration) throws(NATSError) {
+        self.connection = connection
+        self.apiPrefix = domain.map { "$JS.\($0).API" } ?? "$JS.API"
+        self.maxInFlight = maxInFlight
+        // libnats may call the ack handler until the connection closes: the collector lives
+        // that long (the connection keeps it), so the unretained pointer below stays valid.
+        connection.callbacks.keepAlive(collector)
+        var options = jsOptions()
+        jsOptions_Init(&options)
+        options.Wait = apiTimeout.milliseconds
+        options.PublishAsync.MaxPending = Int64(maxInFlight)
+        options.PublishAsync.AckHandler = batchAckHandler
+        options.PublishAsync.AckHandlerClosure = Unmanaged.passUnretained(collector).toOpaque()
+        // Wait for room in the window rather than failing the publish after 200 ms.
+        options.PublishAsync.StallWait = 60_000
+        var context: OpaquePointer?
+        let status: natsStatus = domain.map { domain in
+            domain.withCString { pointer in
+                options.Domain = pointer
+                return natsConnection_JetStream(&context, connection.handle, &options)
+            }
+        } ?? natsConnection_JetStream(&context, connection.handle, &options)
+        try check(status, "create JetStream context")
+        guard let context else {
+            throw NATSError(kind: .libnats, operation: "create JetStream context", detail: "no context returned")
+        }
+        js = context
+    }
+
+    deinit { jsCtx_Destroy(js) }
+
+    // MARK: Publish
+
+    /// Publishes and waits for the stream's ack. `msgId` sets `Nats-Msg-Id` (dedupe within the
+    /// stream's duplicate window: the ack then says `duplicate`); `expectedStream` makes the
+    /// server reject the message unless that stream takes it. Throws `.noResponders` when no
+    /// stream listens on `subject`, `.jetStream` for a server rejection.
+    public func publish(
+        subject: String, data: [UInt8], headers: NATSHeaders? = nil, msgId: String? = nil,
+        expectedStream: String? = nil, timeout: Duration = .seconds(5)
+    ) async throws(NATSError) -> PubAck {
+        var allHeaders = headers ?? NATSHeaders()
+        if let msgId { allHeaders["Nats-Msg-Id"] = msgId }
+        if let expectedStream { allHeaders["Nats-Expected-Stream"] = expectedStream }
+        let reply = try await connection.request(subject: subject, data: data, headers: allHeaders, timeout: timeout)
+        return try JetStreamAPIResponse.decode(PubAck.self, from: reply.data, operation: "publish \(subject)")
+    }
+
+    /// Publishes all `messages` with at most `maxInFlight` unacknowledged at a time and returns
+    /// each message's outcome. Runs on a private thread (libnats stalls the caller when the
+    /// window is full); one batch at a time per context. Messages without an ack after
+    /// `ackTimeout` fail with `.timeout`.
+    public func publishBatch(_ messages: [JetStreamOutgoingMessage], ackTimeout: Duration = .seconds(30))
+        async throws(NATSError) -> JetStreamBatchResult
+    {
+        let collector = self.collector
+        let window = maxInFlight
+        return try await BlockingCalls.run(on: batchQueue) { [self] () throws(NATSError) -> JetStreamBatchResult in
+            collector.begin(count: messages.count, window: window)
+            for (index, outgoing) in messages.enumerated() {
+                if let error = Self.publishAsync(self.js, outgoing, index: index, collector: collector) {
+                    collector.fail(index: index, error)
+                }
+            }
+            var waitOptions = jsPubOptions()
+            jsPubOptions_Init(&waitOptions)
+            waitOptions.MaxWait = ackTimeout.milliseconds
+            let completed = js_PublishAsyncComplete(self.js, &waitOptions)
+            if completed != NATS_OK {
+                // Take back what is still pending so libnats forgets it; it failed.
+                var pending = natsMsgList()
+                if js_PublishAsyncGetPendingList(&pending, self.js) == NATS_OK { natsMsgList_Destroy(&pending) }
+                collector.failOutstanding(NATSError(
+                    kind: .timeout, status: NATSStatus(completed), operation: "publish batch",
+                    detail: "no ack within \(ackTimeout)"))
+            }
+            return collector.finish()
+        }
+    }
+
+    /// One async publish; returns the error if libnats refused it (then it never reaches the handler).
+    private static func publishAsync(_ js: OpaquePointer, _ outgoing: JetStreamOutgoingMessage, index: Int,
+                                     collector: BatchAckCollector) -> NATSError? {
+        var msg: OpaquePointer?
+        let created = outgoing.data.withUnsafeBytes { bytes in
+            natsMsg_Create(&msg, outgoing.subject, nil, bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+                           Int32(bytes.count))
+        }
+        guard created == NATS_OK, let created = msg else {
+            return NATSError.fromStatus(created, operation: "publish \(outgoing.subject)")
+        }
+        if let msgId = outgoing.msgId { _ = natsMsgHeader_Set(created, "Nats-Msg-Id", msgId) }
+        if let headers = outgoing.headers {
+            for (name, values) in headers.fields {
+                for value in values { _ = natsMsgHeader_Add(created, name, value) }
+            }
+        }
+        collector.register(created, index: index)
+        let status = js_PublishMsgAsync(js, &msg, nil)
+        if status != NATS_OK {
+            collector.unregister(created)
+            if let msg { natsMsg_Destroy(msg) }
+            return NATSError.fromStatus(status, operation: "publish \(outgoing.subject)")
+        }
+        return nil
+    }
+
+    // MARK: Consume
+
+    /// Pull subscription on `subject` with durable consumer `durable` (created if missing, with
+    /// explicit acks), optionally restricted to `stream`.
+    public func pullSubscribe(subject: String, durable: String, stream: String? = nil) async throws(NATSError)
+        -> JetStreamPullSubscription
+    {
+        try await pullSubscription(subject: subject, durable: durable, stream: stream, consumer: nil)
+    }
+
+    /// Pull subscription bound to an existing consumer of `stream` (never creates one).
+    public func bindPull(stream: String, consumer: String) async throws(NATSError) -> JetStreamPullSubscription {
+        try await pullSubscription(subject: nil, durable: nil, stream: stream, consumer: consumer)
+    }
+
+    private func pullSubscription(subject: String?, durable: String?, stream: String?, consumer: String?)
+        async throws(NATSError) -> JetStreamPullSubscription
+    {
+        let connection = self.connection
+        let name = [stream, consumer ?? durable].compactMap { $0 }.joined(separator: "/")
+        let handle = try await BlockingCalls.run { [self] () throws(NATSError) -> UInt in
+            var subscription: OpaquePointer?
+            var options = jsSubOptions()
+            jsSubOptions_Init(&options)
+            options.ManualAck = true
+            var errorCode = jsErrCode(0)
+            let status = withOptionalCString(stream) { streamPointer in
+                withOptionalCString(consumer) { consumerPointer in
+                    options.Stream = streamPointer
+                    options.Consumer = consumerPointer
+                    return js_PullSubscribe(&subscription, self.js, subject, durable, nil, &options, &errorCode)
+                }
+            }
+            try check(status, "pull subscribe \(name)")
+            guard let subscription else {
+                throw NATSError(kind: .libnats, operation: "pull subscribe \(name)", detail: "no subscription returned")
+            }
+            return UInt(bitPattern: subscription)
+        }
+        return JetStreamPullSubscription(handle: OpaquePointer(bitPattern: handle)!, connection: connection, name: name)
+    }
+
+    // MARK: Management
+
+    /// Sends `body` (JSON) to `<apiPrefix>.<api>` (e.g. `STREAM.CREATE.ORDERS`) and returns the
+    /// response JSON; throws `.jetStream` with the server's code and description for an API error,
+    /// `.noResponders` when JetStream is not enabled for the account. `headers` carry e.g.
+    /// `Nats-Required-Api-Level`.
+    public func apiRequest(_ api: String, body: [UInt8] = [], headers: NATSHeaders? = nil,
+                           timeout: Duration = .seconds(5)) async throws(NATSError) -> [UInt8] {
+        let subject = "\(apiPrefix).\(api)"
+        let reply = try await connection.request(subject: subject, data: body, headers: headers, timeout: timeout)
+        try JetStreamAPIResponse.checkError(reply.data, operation: subject)
+        return reply.data
+    }
+}
+
+extension NATSConnection {
+    /// JetStream on this connection. `maxInFlight` bounds unacknowledged async publishes.
+    public func jetStream(domain: String? = nil, maxInFlight: Int = 4096, apiTimeout: Duration = .seconds(5))
+        throws(NATSError) -> JetStreamContext
+    {
+        try JetStreamContext(connection: self, domain: domain, maxInFlight: maxInFlight, apiTimeout: apiTimeout)
+    }
+}
+
+private func withOptionalCString<R>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    guard let text else { return body(nil) }
+    return text.withCString { body($0) }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds and runs all tests. Every nats-server the tests start records its pid in
+# HODEI_NATS_PID_DIR; whatever is still running at the end (a crashed test) is killed by pid.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export HODEI_NATS_PID_DIR="${HODEI_NATS_PID_DIR:-$(mktemp -d -t hodei-nats-pids.XXXXXX)}"
+
+kill_leftovers() {
+    for pidfile in "$HODEI_NATS_PID_DIR"/*.pid; do
+        [ -e "$pidfile" ] || continue
+        pid="$(cat "$pidfile")"
+        # Only a nats-server we started: check the process name before killing.
+        if [ -r "/proc/$pid/comm" ] && grep -q '^nats-server' "/proc/$pid/comm"; then
+            echo "test.sh: killing leftover nats-server pid $pid" >&2
+            kill -9 "$pid" 2>/dev/null || true
+        fi
+        rm -f "$pidfile"
+    done
+}
+trap kill_leftovers EXIT
+
+swift build --build-tests
+swift test --skip-build "$@"
