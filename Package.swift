@@ -118,7 +118,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("nats")]
         ),
         .testTarget(name: "NATSClientTests", dependencies: ["NATSClient", "NATSServerControl", "HodeiSecurity"], swiftSettings: strict),
-        .testTarget(name: "HodeiBusTests", dependencies: ["HodeiBus", "NATSServerControl"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "HodeiBusTests", dependencies: ["HodeiBus", "NATSServerControl", .product(name: "MetricsTestKit", package: "swift-metrics")], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiProfileTests", dependencies: ["HodeiProfile"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiPlanTests", dependencies: ["HodeiPlan"], swiftSettings: strict),
         .testTarget(name: "HodeiSecurityTests", dependencies: ["HodeiSecurity"], swiftSettings: strict),

@@ -23,6 +23,7 @@ public struct EventBusError: Error, Sendable, Hashable, CustomStringConvertible 
         /// The backend refused or failed to store an event.
         public static let publishFailed = Code("publishFailed")
         public static let timeout = Code("timeout")
+        public static let invalidConfiguration = Code("invalidConfiguration")
         /// Ack/nak/term on a delivery whose subscription has ended.
         public static let deliveryExpired = Code("deliveryExpired")
     }

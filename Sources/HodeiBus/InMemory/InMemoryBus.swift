@@ -172,6 +172,11 @@ public final class InMemoryBus: EventBus {
         }
     }
 
+    /// Live subscriptions: broadcast ones plus group members.
+    public var subscriberCount: Int {
+        state.withLock { s in s.targets.broadcasts.count + s.groupMembers.values.reduce(0) { $0 + $1.count } }
+    }
+
     public func close() async {
         let targets = state.withLock { s -> Targets? in
             if s.closed { return nil }
