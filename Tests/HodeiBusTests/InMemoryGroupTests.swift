@@ -101,12 +101,14 @@ struct InMemoryGroupTests {
             // Make sure the doomed member holds 2 and 3 unacked.
             for n in 1...3 { try await bus.publish(numbered(n)) }
             let held = try await doomed.take(2, seconds: 10)
+            #expect(held.count == 2)
             #expect(held.allSatisfy { $0.deliveryAttempt == 1 })
             doomed.cancel() // dies without acking
         }
         let got = try await survivorWaits.value
         #expect(Set(got.compactMap(\.number)) == [1, 2, 3])
-        #expect(got.filter { $0.deliveryAttempt == 2 }.count == 2)
+        // Whatever the doomed member held (at least the two it took) comes back as attempt 2.
+        #expect(got.filter { $0.deliveryAttempt == 2 }.count >= 2)
     }
 
     @Test func ackedEventsAreNotRedeliveredWhenTheMemberLeaves() async throws {

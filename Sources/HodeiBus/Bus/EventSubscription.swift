@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The backend half of a subscription: hands out deliveries in batches so a consumer pays one
 /// wake-up per batch, not per event. `NatsBus` implements it over pull fetches.
 public protocol SubscriptionSource: AnyObject, Sendable {
@@ -34,36 +36,65 @@ public struct EventSubscription: AsyncSequence, Sendable {
 
     /// Shared by the subscription and its iterators; the last one gone cancels the source, so a
     /// forgotten subscription does not keep buffering (or keep group deliveries unacked) forever.
+    /// It also holds the batch being consumed, so breaking out of a `for await` loop and iterating
+    /// again loses nothing. Its lock is only taken by consumers, never by publishers.
     final class Lifetime: Sendable {
         let source: any SubscriptionSource
+        let cursor = Mutex(Cursor())
+
+        struct Cursor: ~Copyable {
+            var batch: [EventDelivery] = []
+            var position = 0
+        }
+
         init(source: any SubscriptionSource) { self.source = source }
         deinit { source.cancel() }
+
+        @inline(__always)
+        func nextBuffered() -> EventDelivery? {
+            cursor.withLock { c in
+                guard c.position < c.batch.count else { return nil }
+                defer { c.position += 1 }
+                return c.batch[c.position]
+            }
+        }
+
+        func refill() async -> Bool {
+            var spent = cursor.withLock { c -> [EventDelivery] in
+                guard c.position >= c.batch.count else { return [] }
+                var spent: [EventDelivery] = []
+                swap(&spent, &c.batch)
+                c.position = 0
+                return spent
+            }
+            spent.removeAll(keepingCapacity: true)
+            let fresh = await source.nextBatch(recycling: consume spent)
+            guard !fresh.isEmpty else { return cursor.withLock { $0.position < $0.batch.count } }
+            cursor.withLock { c in
+                if c.position < c.batch.count {
+                    // Another iterator of this subscription refilled meanwhile: keep both, in order.
+                    c.batch.append(contentsOf: fresh)
+                } else {
+                    c.batch = fresh
+                    c.position = 0
+                }
+            }
+            return true
+        }
     }
 
     public struct Iterator: AsyncIteratorProtocol {
         private let lifetime: Lifetime
-        private let source: any SubscriptionSource
-        private var batch: [EventDelivery] = []
-        private var position = 0
 
         init(lifetime: Lifetime) {
             self.lifetime = lifetime
-            self.source = lifetime.source
         }
 
         public mutating func next() async -> EventDelivery? {
-            if position < batch.count {
-                defer { position += 1 }
-                return batch[position]
+            while true {
+                if let delivery = lifetime.nextBuffered() { return delivery }
+                guard await lifetime.refill() else { return nil }
             }
-            var spent = batch
-            batch = []
-            spent.removeAll(keepingCapacity: true)
-            batch = await source.nextBatch(recycling: consume spent)
-            position = 0
-            guard !batch.isEmpty else { return nil }
-            position = 1
-            return batch[0]
         }
     }
 }
