@@ -119,3 +119,27 @@ extension SystemEventGoldenTests {
 extension SystemEvent: CustomTestStringConvertible {
     public var testDescription: String { kind.rawValue }
 }
+
+/// The hand-written encoder and the `Encodable` conformance must agree byte for byte.
+struct SystemEventEncoderAgreementTests {
+    static var tricky: [SystemEvent] {
+        EventSamples.all + [
+            SystemEvent(tenant: "t\"q\\u\u{01}\n\t/ü", .workerConnected(WorkerConnected(
+                workerId: "w", hostname: "h", labels: ["b": "2", "a": "1", "é": "x\u{1f}"]))),
+            SystemEvent(tenant: "t", .workerHeartbeat(WorkerHeartbeat(workerId: "w", runningJobs: -3, load: 2))),
+            SystemEvent(tenant: "t", .workerHeartbeat(WorkerHeartbeat(workerId: "w", runningJobs: 0, load: 0.000_01,
+                                                                     memoryUsedBytes: .max))),
+            SystemEvent(tenant: "t", .jobFailed(JobFailed(jobId: "j", exitCode: .min, reason: "", durationMs: .max))),
+        ]
+    }
+
+    @Test(arguments: tricky)
+    func handWrittenMatchesJSONEncoder(_ event: SystemEvent) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let viaCodable = String(decoding: try encoder.encode(event), as: UTF8.self)
+        let viaWriter = String(decoding: try SystemEventCodec().encode(event), as: UTF8.self)
+        #expect(viaWriter == viaCodable)
+        #expect(try SystemEventCodec().decode(Data(viaWriter.utf8)) == event)
+    }
+}

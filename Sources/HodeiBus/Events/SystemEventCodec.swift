@@ -1,16 +1,23 @@
 import Foundation
 
 /// JSON encoding of `SystemEvent`s as carried on the wire (docs/events.md). Keys are sorted so the
-/// bytes of an event are deterministic (golden fixtures, byte-identical republish).
+/// bytes of an event are deterministic (golden fixtures, byte-identical republish). Encoding is
+/// hand-written (`JSONWriter`); decoding uses `JSONDecoder` with `SystemEvent`'s `Decodable`.
+/// `SystemEvent` is also `Encodable` for other encoders; with `JSONEncoder` and
+/// `[.sortedKeys, .withoutEscapingSlashes]` that gives the same bytes as `encode(_:)`.
 public struct SystemEventCodec: Sendable {
     public init() {}
 
+    /// The wire bytes. Cannot fail (every field has a JSON form); `throws` keeps room for limits.
     public func encode(_ event: SystemEvent) throws(EventBusError) -> Data {
-        do {
-            return try Self.makeEncoder().encode(event)
-        } catch {
-            throw EventBusError.encodingFailed(eventId: event.id, reason: "\(error)")
-        }
+        Data(encodeBytes(event))
+    }
+
+    /// The wire bytes as an array (what a C publish call takes without another copy).
+    public func encodeBytes(_ event: SystemEvent) -> [UInt8] {
+        var writer = JSONWriter()
+        event.writeJSON(into: &writer)
+        return writer.bytes
     }
 
     /// Decodes one event; `subject` only serves the error message.
@@ -22,14 +29,7 @@ public struct SystemEventCodec: Sendable {
         }
     }
 
-    // Foundation's coders are cheap to create relative to an encode; one per call keeps the codec
-    // trivially Sendable without a lock.
-    private static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
+    // Cheap to create relative to a decode; one per call keeps the codec Sendable without a lock.
     private static func makeDecoder() -> JSONDecoder {
         JSONDecoder()
     }

@@ -24,6 +24,14 @@ enum UTCTimestamp {
     }
 
     static func format(_ date: Date) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(27)
+        write(date, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the 27 bytes of `2026-11-29T00:09:54.123456Z` (no allocation beyond `out`).
+    static func write(_ date: Date, into out: inout [UInt8]) {
         let unixMicros = micros(of: date) + referenceOffsetMicros
         var seconds = unixMicros / 1_000_000
         var fraction = unixMicros % 1_000_000
@@ -32,9 +40,7 @@ enum UTCTimestamp {
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
         let (year, month, day) = civil(fromDays: days)
-        var out = [UInt8]()
-        out.reserveCapacity(27)
-        func digits(_ value: Int64, _ width: Int) {
+        func digits(_ value: Int64, _ width: Int, _ out: inout [UInt8]) {
             var divisor: Int64 = 1
             for _ in 1..<width { divisor *= 10 }
             var v = value
@@ -44,14 +50,13 @@ enum UTCTimestamp {
                 divisor /= 10
             }
         }
-        digits(year, 4); out.append(UInt8(ascii: "-"))
-        digits(month, 2); out.append(UInt8(ascii: "-"))
-        digits(day, 2); out.append(UInt8(ascii: "T"))
-        digits(secondOfDay / 3600, 2); out.append(UInt8(ascii: ":"))
-        digits(secondOfDay / 60 % 60, 2); out.append(UInt8(ascii: ":"))
-        digits(secondOfDay % 60, 2); out.append(UInt8(ascii: "."))
-        digits(fraction, 6); out.append(UInt8(ascii: "Z"))
-        return String(decoding: out, as: UTF8.self)
+        digits(year, 4, &out); out.append(UInt8(ascii: "-"))
+        digits(month, 2, &out); out.append(UInt8(ascii: "-"))
+        digits(day, 2, &out); out.append(UInt8(ascii: "T"))
+        digits(secondOfDay / 3600, 2, &out); out.append(UInt8(ascii: ":"))
+        digits(secondOfDay / 60 % 60, 2, &out); out.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 60, 2, &out); out.append(UInt8(ascii: "."))
+        digits(fraction, 6, &out); out.append(UInt8(ascii: "Z"))
     }
 
     /// Accepts `YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z` (UTC only; digits beyond microseconds are dropped).
