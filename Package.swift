@@ -106,6 +106,9 @@ let package = Package(
             name: "hodei-bench",
             dependencies: [
                 "HodeiProvision", "NATSServerControl",
+                // Imported directly by `hodei-bench inmemory`; declared so SwiftPM rebuilds the
+                // bench when HodeiBus changes (a transitive-only import went stale and crashed).
+                "HodeiBus",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -5,8 +5,7 @@ import Synchronization
 public protocol SubscriptionSource: AnyObject, Sendable {
     /// The next non-empty batch, waiting if none is buffered; `[]` once the subscription ended
     /// (bus closed, `cancel()`, or task cancellation while waiting).
-    /// `recycling` is the caller's consumed batch, emptied, whose storage may be reused.
-    func nextBatch(recycling spent: consuming [EventDelivery]) async -> [EventDelivery]
+    func nextBatch() async -> [EventDelivery]
     /// Events this subscriber lost because it fell behind, since it was created.
     var missedCount: UInt64 { get }
     /// Ends the subscription; buffered deliveries are dropped, unacked group deliveries redelivered.
@@ -18,6 +17,7 @@ public protocol SubscriptionSource: AnyObject, Sendable {
 /// (subscription and iterators) cancels it.
 public struct EventSubscription: AsyncSequence, Sendable {
     public typealias Element = EventDelivery
+    public typealias Failure = Never
 
     private let lifetime: Lifetime
 
@@ -60,15 +60,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
         }
 
         func refill() async -> Bool {
-            var spent = cursor.withLock { c -> [EventDelivery] in
-                guard c.position >= c.batch.count else { return [] }
-                var spent: [EventDelivery] = []
-                swap(&spent, &c.batch)
-                c.position = 0
-                return spent
-            }
-            spent.removeAll(keepingCapacity: true)
-            let fresh = await source.nextBatch(recycling: consume spent)
+            let fresh = await source.nextBatch()
             guard !fresh.isEmpty else { return cursor.withLock { $0.position < $0.batch.count } }
             cursor.withLock { c in
                 if c.position < c.batch.count {
@@ -84,6 +76,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
     }
 
     public struct Iterator: AsyncIteratorProtocol {
+        public typealias Failure = Never
         private let lifetime: Lifetime
 
         init(lifetime: Lifetime) {
@@ -91,6 +84,15 @@ public struct EventSubscription: AsyncSequence, Sendable {
         }
 
         public mutating func next() async -> EventDelivery? {
+            while true {
+                if let delivery = lifetime.nextBuffered() { return delivery }
+                guard await lifetime.refill() else { return nil }
+            }
+        }
+
+        // What `for await` calls; implemented directly rather than through the library default
+        // that forwards to `next()`, to save an async frame per element.
+        public mutating func next(isolation actor: isolated (any Actor)?) async -> EventDelivery? {
             while true {
                 if let delivery = lifetime.nextBuffered() { return delivery }
                 guard await lifetime.refill() else { return nil }

@@ -85,10 +85,9 @@ final class BroadcastSource: SubscriptionSource {
 
     var missedCount: UInt64 { state.withLock { $0.missedTotal } }
 
-    func nextBatch(recycling spent: consuming [EventDelivery]) async -> [EventDelivery] {
-        var spare = consume spent
+    func nextBatch() async -> [EventDelivery] {
         while true {
-            if let batch = takeBatch(&spare) { return batch }
+            if let batch = takeBatch() { return batch }
             await withTaskCancellationHandler {
                 await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
                     let ready = state.withLock { s -> Bool in
@@ -105,7 +104,7 @@ final class BroadcastSource: SubscriptionSource {
     }
 
     /// nil: nothing buffered yet, wait. `[]`: ended.
-    private func takeBatch(_ spare: inout [EventDelivery]) -> [EventDelivery]? {
+    private func takeBatch() -> [EventDelivery]? {
         state.withLock { s -> [EventDelivery]? in
             if s.cancelled { return [] }
             if s.pending.count > s.head {
@@ -117,9 +116,11 @@ final class BroadcastSource: SubscriptionSource {
                     s.pending[0] = s.pending[0].with(missedBefore: s.missedSinceDrain)
                     s.missedSinceDrain = 0
                 }
-                // Hand the filled array out and keep the consumer's spent one: no copy, no realloc.
-                swap(&s.pending, &spare)
-                return spare
+                // Hand the whole buffer out (no element copies); the next appends start a new one.
+                let batch = s.pending
+                s.pending = []
+                s.pending.reserveCapacity(min(batch.count, capacity))
+                return batch
             }
             return s.closed ? [] : nil
         }

@@ -16,8 +16,7 @@ final class GroupMemberSource: SubscriptionSource {
 
     var missedCount: UInt64 { group.missedCount }
 
-    func nextBatch(recycling spent: consuming [EventDelivery]) async -> [EventDelivery] {
-        _ = consume spent
+    func nextBatch() async -> [EventDelivery] {
         return await withTaskCancellationHandler {
             await group.pull(member: member)
         } onCancel: {
