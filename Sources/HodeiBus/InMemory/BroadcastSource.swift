@@ -85,9 +85,19 @@ final class BroadcastSource: SubscriptionSource {
 
     var missedCount: UInt64 { state.withLock { $0.missedTotal } }
 
+    /// Yields before parking: a caught-up consumer that parks at once makes the publisher pay a
+    /// continuation resume per event; letting the publisher run a moment fills a real batch.
+    private static let yieldsBeforeParking = 2
+
     func nextBatch() async -> [EventDelivery] {
+        var yields = 0
         while true {
             if let batch = takeBatch() { return batch }
+            if yields < Self.yieldsBeforeParking {
+                yields += 1
+                await Task.yield()
+                continue
+            }
             await withTaskCancellationHandler {
                 await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
                     let ready = state.withLock { s -> Bool in
