@@ -75,6 +75,13 @@ struct SystemEventGoldenTests {
         #expect(try codec.decode(try codec.encode(event)) == event)
     }
 
+    @Test func escapedStringsDecode() throws {
+        let json = #"{"type":"pipeline.started","event_id":"5A0C6F1E-0000-4000-8000-000000000011","tenant":"\u00e9\ud83d\ude80\n\"\/","occurred_at":"2026-11-18T07:06:40Z","pipeline_id":"p"}"#
+        let event = try codec.decode(Data(json.utf8))
+        #expect(event.tenant == "é🚀\n\"/")
+        #expect(event.id.uuidString == "5A0C6F1E-0000-4000-8000-000000000011")
+    }
+
     @Test func unknownFieldsAreIgnored() throws {
         let json = #"{"type":"pipeline.started","event_id":"5a0c6f1e-0000-4000-8000-000000000011","tenant":"acme","occurred_at":"2026-11-18T07:06:40.5Z","pipeline_id":"pl-7","added_later":{"x":1}}"#
         let event = try codec.decode(Data(json.utf8))
@@ -94,6 +101,10 @@ struct SystemEventGoldenTests {
         BadMessage(json: #"{"type":"job.started","event_id":"5a0c6f1e-0000-4000-8000-000000000001","tenant":"a","occurred_at":"2026-01-01 00:00:00"}"#, mentions: "is not an ISO-8601 UTC timestamp"),
         BadMessage(json: #"{"type":"job.started","event_id":"5a0c6f1e-0000-4000-8000-000000000001","tenant":"a","occurred_at":"2026-01-01T00:00:00+02:00"}"#, mentions: "is not an ISO-8601 UTC timestamp"),
         BadMessage(json: "not json", mentions: "not a valid SystemEvent"),
+        BadMessage(json: #"{"type":"job.started","event_id":"5a0c6f1e-0000-4000-8000-000000000001","tenant":"a","occurred_at":"2026-01-01T00:00:00Z","job_id":"j","worker_id":"w","attempt":"1"}"#, mentions: "field 'attempt' must be an integer"),
+        BadMessage(json: #"{"type":"log.chunk","event_id":"5a0c6f1e-0000-4000-8000-000000000001","tenant":"a","occurred_at":"2026-01-01T00:00:00Z","job_id":"j","stream":"stdin","sequence":0,"data":""}"#, mentions: "field 'stream' must be"),
+        BadMessage(json: #"{"type":"job.started","tenant":"a\x"}"#, mentions: "invalid escape"),
+        BadMessage(json: #"{"type":"job.started"} trailing"#, mentions: "unexpected data after the value"),
     ])
     func invalidMessagesGiveADecodingError(_ bad: BadMessage) {
         #expect {
@@ -141,5 +152,6 @@ struct SystemEventEncoderAgreementTests {
         let viaWriter = String(decoding: try SystemEventCodec().encode(event), as: UTF8.self)
         #expect(viaWriter == viaCodable)
         #expect(try SystemEventCodec().decode(Data(viaWriter.utf8)) == event)
+        #expect(try JSONDecoder().decode(SystemEvent.self, from: Data(viaWriter.utf8)) == event)
     }
 }
