@@ -39,8 +39,15 @@ extension HodeiBench {
                           + String(format: "%.2f×", rate / naive))
                 }
             }
-            let codec = try Self.codecRates(Array(input.prefix(codecEvents)))
-            print("\nSystemEventCodec (JSON), \(codecEvents) events: encode \(fmt(codec.encode))/s, decode \(fmt(codec.decode))/s, mean \(codec.bytes) bytes/event")
+            let sampleInput = Array(input.prefix(codecEvents))
+            let codec = try Self.codecRates(sampleInput)
+            let foundation = try Self.foundationRates(sampleInput)
+            print("\nJSON codec, \(codecEvents) events (mean \(codec.bytes) bytes/event)")
+            print("coder                         encode/s     decode/s")
+            print(pad("SystemEventCodec", 30) + pad(fmt(codec.encode), 13) + fmt(codec.decode))
+            print(pad("Foundation JSONEncoder/Decoder", 30) + pad(fmt(foundation.encode), 13) + fmt(foundation.decode))
+            print(pad("ratio", 30) + pad(String(format: "%.2f×", codec.encode / foundation.encode), 13)
+                  + String(format: "%.2f×", codec.decode / foundation.decode))
         }
 
         private func best(_ body: () async throws -> Double) async throws -> Double {
@@ -131,6 +138,23 @@ extension HodeiBench {
             precondition(check > 0)
             let bytes = encoded.reduce(0) { $0 + $1.count } / max(1, encoded.count)
             return (Double(input.count) / (Double(t1 - t0) / 1e9), Double(input.count) / (Double(t2 - t1) / 1e9), bytes)
+        }
+
+        /// The peer for the codec: Foundation's coders over `SystemEvent`'s Codable conformance (same bytes).
+        static func foundationRates(_ input: [SystemEvent]) throws -> (encode: Double, decode: Double) {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let decoder = JSONDecoder()
+            var encoded: [Data] = []
+            encoded.reserveCapacity(input.count)
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            for event in input { encoded.append(try encoder.encode(event)) }
+            let t1 = DispatchTime.now().uptimeNanoseconds
+            var check = 0
+            for data in encoded { check &+= try decoder.decode(SystemEvent.self, from: data).tenant.utf8.count }
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            precondition(check > 0)
+            return (Double(input.count) / (Double(t1 - t0) / 1e9), Double(input.count) / (Double(t2 - t1) / 1e9))
         }
 
         /// A realistic mix of the twelve kinds.
