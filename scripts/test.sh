@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
 
 export HODEI_NATS_PID_DIR="${HODEI_NATS_PID_DIR:-$(mktemp -d -t hodei-nats-pids.XXXXXX)}"
 
