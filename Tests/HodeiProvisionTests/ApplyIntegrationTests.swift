@@ -185,3 +185,53 @@ struct ApplyIntegrationTests {
         }
     }
 }
+
+@Suite("apply against nats-server 2.9.10", .serialized)
+struct ApplyOldServerTests {
+    @Test("compression: s2 is refused at plan time on 2.9.10, naming the field and version; nothing is sent")
+    func compressionRefused() async throws {
+        guard let old = oldServerBinary() else {
+            Issue.record("NATS_SERVER_OLD_BIN / /usr/sbin/nats-server (2.9.10) is not installed")
+            return
+        }
+        try await Live.with(binary: old) { live in
+            let audit = try await APIAudit(url: live.server.url)
+            let text = TestProfile.acme(url: live.server.url, stream: ["compression: s2"])
+            let (planned, _) = try await reconcile(text)
+            let step = try #require(resource(planned.plan, "acme/EVENTS"))
+            #expect(step.action == .error)
+            #expect(step.reason?.contains("compression") == true)
+            #expect(step.reason?.contains("2.9.10") == true)
+            #expect(!step.isExecutable)
+            try await audit.settle()
+            #expect(audit.mutating.isEmpty)
+            #expect(try await live.admin.streamNames().isEmpty)
+            await audit.close()
+        }
+    }
+
+    @Test("on 2.9.10 apply creates, records ownership in the description, and a second apply changes nothing")
+    func oldServerIdempotent() async throws {
+        guard let old = oldServerBinary() else {
+            Issue.record("NATS_SERVER_OLD_BIN / /usr/sbin/nats-server (2.9.10) is not installed")
+            return
+        }
+        try await Live.with(binary: old) { live in
+            let audit = try await APIAudit(url: live.server.url)
+            let text = TestProfile.acme(url: live.server.url, consumer: ["max_deliver: 3"])
+            let (first, report) = try await reconcile(text, apply: true)
+            #expect(first.capabilities.version == HodeiPlan.ServerVersion(2, 9, 10))
+            #expect(report?.succeeded == true)
+            let stream = try #require(try await live.admin.streamInfo("EVENTS"))
+            #expect(stream.config.description?.hasPrefix("[hodei-provision:test]") == true)
+            try await audit.settle()
+            audit.reset()
+            let (second, secondReport) = try await reconcile(text, apply: true)
+            try await audit.settle()
+            #expect(second.plan.summary.text == "No changes.")
+            #expect(secondReport?.results.isEmpty == true)
+            #expect(audit.mutating.isEmpty, "\(audit.mutating)")
+            await audit.close()
+        }
+    }
+}
