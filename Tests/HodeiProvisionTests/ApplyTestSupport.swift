@@ -17,6 +17,8 @@ enum TestProfile {
         servers:
           urls: [\(url)]
           connect_timeout: 5s
+        tls:
+          allow_plaintext: true
         auth:
           mode: accounts
         tenants:
