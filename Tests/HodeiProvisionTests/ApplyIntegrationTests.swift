@@ -229,3 +229,22 @@ struct ApplyOldServerTests {
         }
     }
 }
+
+@Suite("apply against a 3-node cluster")
+struct ApplyClusterTests {
+    @Test("the cluster size comes from the profile's nodes when the server is clustered; R3 streams are created")
+    func clusterReplicas() async throws {
+        try await withNATSCluster(size: 3) { cluster in
+            let base = TestProfile.acme(url: cluster.urls[0], stream: ["replicas: 3"])
+            let text = base.replacingOccurrences(of: "auth:", with: "cluster:\n  name: c\n  nodes: [n1, n2, n3]\nauth:")
+            let (planned, report) = try await reconcile(text, apply: true)
+            #expect(planned.capabilities.clusterSize == 3)
+            #expect(report?.succeeded == true, "\(report?.failures.map(\.description) ?? [])")
+            let connection = try await NATSConnection.connect(NATSConnectOptions(servers: cluster.urls))
+            let info = try await JetStreamAdmin(connection: connection, tenant: "acme").streamInfo("EVENTS")
+            #expect(info?.config.numReplicas == 3)
+            await connection.close()
+            #expect(try await reconcile(text).0.plan.hasChanges == false)
+        }
+    }
+}
