@@ -248,3 +248,32 @@ struct ApplyClusterTests {
         }
     }
 }
+
+@Suite("apply: consumers")
+struct ApplyConsumerTests {
+    @Test("an immutable consumer change is a replace; a consumer removed from the profile is deleted with --prune")
+    func consumerReplaceAndPrune() async throws {
+        try await Live.with { live in
+            let url = live.server.url
+            let two = TestProfile.acme(url: url).replacingOccurrences(
+                of: "        consumers:\n", with: "        consumers:\n          extra:\n            ack: explicit\n")
+            _ = try await reconcile(two, apply: true)
+            #expect(Set(try await live.admin.consumers(of: "EVENTS").map(\.name)) == ["extra", "workers"])
+
+            let changed = TestProfile.acme(url: url, consumer: ["deliver_policy: new"])
+            let (blocked, _) = try await reconcile(changed, apply: true)
+            #expect(resource(blocked.plan, "acme/EVENTS/workers")?.action == .replace)
+            #expect(resource(blocked.plan, "acme/EVENTS/extra")?.blocked?.contains("--prune") == true)
+
+            let (planned, report) = try await reconcile(
+                changed, options: PlanOptions(allowReplace: true, prune: true), apply: true)
+            #expect(report?.succeeded == true, "\(report?.failures.map(\.description) ?? [])")
+            #expect(report?.results.map(\.description).sorted()
+                == ["acme/EVENTS/extra: deleted", "acme/EVENTS/workers: replaced"])
+            #expect(planned.plan.destructiveSteps.count == 2)
+            let consumers = try await live.admin.consumers(of: "EVENTS")
+            #expect(consumers.map(\.name) == ["workers"])
+            #expect(consumers.first?.config.deliverPolicy == .new)
+        }
+    }
+}
