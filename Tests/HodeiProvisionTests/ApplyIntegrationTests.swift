@@ -3,6 +3,7 @@ import HodeiPlan
 import HodeiProvision
 import NATSClient
 import NATSServerControl
+import Synchronization
 import Testing
 
 @Suite("apply against nats-server", .serialized)
@@ -274,6 +275,44 @@ struct ApplyConsumerTests {
             let consumers = try await live.admin.consumers(of: "EVENTS")
             #expect(consumers.map(\.name) == ["workers"])
             #expect(consumers.first?.config.deliverPolicy == .new)
+        }
+    }
+}
+
+/// Records progress calls (for the test below).
+final class RecordingReporter: ApplyReporter {
+    let calls = Mutex<[(String, Int, Int)]>([])
+
+    func finished(_ result: ResourceResult, done: Int, total: Int) {
+        calls.withLock { $0.append((result.address.description, done, total)) }
+    }
+}
+
+@Suite("apply: many streams")
+struct ApplyManyTests {
+    @Test("30 streams are applied concurrently with one progress call per resource")
+    func progress() async throws {
+        try await Live.with { live in
+            let streams = (0..<30).map { index in
+                (name: "S\(index)", lines: ["subjects: [\"s\(index).>\"]", "storage: memory"])
+            }
+            var lines = ["  acme:", "    streams:"]
+            for stream in streams {
+                lines.append("      \(stream.name):")
+                lines += stream.lines.map { "        " + $0 }
+            }
+            let reconciler = Reconciler(profile: try TestProfile.load(TestProfile.text(url: live.server.url, tenants: lines.joined(separator: "\n"))))
+            let planned = await reconciler.plan()
+            let reporter = RecordingReporter()
+            let report = await reconciler.apply(planned.plan, maxInFlight: 8, reporter: reporter)
+            await reconciler.close()
+            #expect(report.succeeded)
+            #expect(report.results.count == 30)
+            let calls = reporter.calls.withLock { $0 }
+            #expect(calls.map(\.1).sorted() == Array(1...30))
+            #expect(calls.allSatisfy { $0.2 == 30 })
+            #expect(Set(calls.map(\.0)).count == 30)
+            #expect(try await live.admin.streamNames().count == 30)
         }
     }
 }
