@@ -22,11 +22,13 @@ public struct ClientSettings: Sendable, Equatable {
     public let subjectPrefix: String
     public let inboxPrefix: String
     public let jetStreamDomain: String?
+    /// Connect/request timeout (`servers.connect_timeout`).
+    public let timeoutMilliseconds: Int
 
     public init(
         tenant: String, user: String, environment: String, busType: Profile.BusType, capacity: Int, urls: [String],
         credsFile: String?, nkeySeedFile: String?, tlsCA: String?, tlsCert: String?, tlsKey: String?, tlsServerName: String?,
-        stream: String, subjectPrefix: String, inboxPrefix: String, jetStreamDomain: String?
+        stream: String, subjectPrefix: String, inboxPrefix: String, jetStreamDomain: String?, timeoutMilliseconds: Int = 5_000
     ) {
         self.tenant = tenant
         self.user = user
@@ -44,6 +46,7 @@ public struct ClientSettings: Sendable, Equatable {
         self.subjectPrefix = subjectPrefix
         self.inboxPrefix = inboxPrefix
         self.jetStreamDomain = jetStreamDomain
+        self.timeoutMilliseconds = timeoutMilliseconds
     }
 
     /// From the profile and the user's credential. `urls` defaults to `servers.urls` (`up` passes
@@ -61,7 +64,8 @@ public struct ClientSettings: Sendable, Equatable {
             tlsCA: files?.ca, tlsCert: clientCertificate?.cert, tlsKey: clientCertificate?.key,
             tlsServerName: files == nil ? nil : profile.tls?.serverNames.first,
             stream: profile.bus.stream, subjectPrefix: profile.bus.subjectPrefix,
-            inboxPrefix: credential.permissions.inboxPrefix, jetStreamDomain: profile.cluster?.jetstream.domain)
+            inboxPrefix: credential.permissions.inboxPrefix, jetStreamDomain: profile.cluster?.jetstream.domain,
+            timeoutMilliseconds: Int(max(1, profile.servers.connectTimeout / 1_000_000)))
     }
 
     /// `HODEI_*` variables, in the names `EventBusConfig.fromEnvironment()` reads.
@@ -70,6 +74,7 @@ public struct ClientSettings: Sendable, Equatable {
             ("HODEI_EVENT_BUS_TYPE", busType.rawValue),
             ("HODEI_EVENT_BUS_CAPACITY", String(capacity)),
             ("HODEI_NATS_URL", urls.joined(separator: ",")),
+            ("HODEI_NATS_TIMEOUT_MS", String(timeoutMilliseconds)),
         ]
         if let credsFile { variables.append(("HODEI_NATS_CREDS", credsFile)) }
         if let nkeySeedFile { variables.append(("HODEI_NATS_NKEY_SEED_FILE", nkeySeedFile)) }
