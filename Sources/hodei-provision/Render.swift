@@ -49,10 +49,7 @@ extension HodeiProvisionCommand {
                 }
                 let result = try EnvironmentRenderer(profile: loaded, outDirectory: out, version: version).render()
                 for line in RenderSummary.lines(result, version: version) { print(line) }
-            } catch let error as CredentialError {
-                StageReporter.printError("rendering: \(error)")
-                throw StageReporter.exitCode(for: .rendering)
-            } catch let error as RenderError {
+            } catch {
                 StageReporter.printError("rendering: \(error)")
                 throw StageReporter.exitCode(for: .rendering)
             }

@@ -1,7 +1,7 @@
 import HodeiSecurity
 
-/// Why credentials could not be bootstrapped or rotated: where (a secrets path or `tenant/user`),
-/// what, and how to fix it. Never holds a seed or key.
+/// Why credentials, certificates or configs could not be made: where (a secrets path, a file or
+/// `tenant/user`), what, and how to fix it. Never holds a seed or key. Also named `RenderError`.
 public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertible {
     public let location: String
     public let problem: String

@@ -6,15 +6,16 @@ import HodeiSecurity
 /// key revoked in the account JWT; accounts mode: a new `.nk` seed (the old public key leaves the
 /// rendered config). Either way the servers must pick up a re-rendered config.
 public struct UserRotation: Sendable {
-    public let profile: Profile
-    public let layout: SecretsLayout
-    public let now: Date
+    /// Brings every other identity up to date first, and holds profile, layout and clock.
+    public let bootstrap: CredentialBootstrap
 
     public init(profile: Profile, layout: SecretsLayout? = nil, now: Date = Date()) {
-        self.profile = profile
-        self.layout = layout ?? SecretsLayout(profile: profile)
-        self.now = now
+        bootstrap = CredentialBootstrap(profile: profile, layout: layout, now: now)
     }
+
+    private var profile: Profile { bootstrap.profile }
+    private var layout: SecretsLayout { bootstrap.layout }
+    private var now: Date { bootstrap.now }
 
     public struct Result: Sendable, Equatable {
         public let address: String
@@ -39,7 +40,6 @@ public struct UserRotation: Sendable {
                 location: address, problem: "no such user in tenant \(tenant.name)",
                 fix: "one of: \((tenant.users.map(\.name) + [SecretsLayout.adminUser]).joined(separator: ", "))")
         }
-        let bootstrap = CredentialBootstrap(profile: profile, layout: layout, now: now)
         let credentials = try bootstrap.run()
         guard let account = credentials.tenant(named: tenant.name), let current = account.user(named: userName) else {
             throw CredentialError(location: address, problem: "not bootstrapped", fix: "run render first")

@@ -42,7 +42,7 @@ public struct EnvironmentRenderer: Sendable {
         public let credentialFile: String
     }
 
-    public func render() throws -> Result {
+    public func render() throws(RenderError) -> Result {
         let credentials = try CredentialBootstrap(profile: profile, layout: layout, now: now).run()
         let nodes = self.nodes ?? ServerTopology.fromProfile(profile, storeRoot: outDirectory)
         let tlsFiles = tls ?? TLSFiles(profile: profile)
