@@ -76,14 +76,14 @@ import Testing
         let port = try FreePort.next()
         let profile = try sandbox.profile(ProfileTexts.dev(port: port))
         try await Self.withServer(sandbox, profile: profile, port: port) { server, result in
-        for user in try #require(result.credentials.tenant(named: "dev")).users {
-            try await Self.expectWorks(user, url: server.url)
-        }
-        let stranger = sandbox.path("stranger.nk")
-        try (NKeyPair.generate(.user).seed.exposedText + "\n").write(toFile: stranger, atomically: true, encoding: .utf8)
-        chmod(stranger, 0o600)
-        await Self.expectRefused(.nkeySeedFile(path: stranger), url: server.url)
-        await Self.expectRefused(.none, url: server.url)
+            for user in try #require(result.credentials.tenant(named: "dev")).users {
+                try await Self.expectWorks(user, url: server.url)
+            }
+            let stranger = sandbox.path("stranger.nk")
+            try (NKeyPair.generate(.user).seed.exposedText + "\n").write(toFile: stranger, atomically: true, encoding: .utf8)
+            chmod(stranger, 0o600)
+            await Self.expectRefused(.nkeySeedFile(path: stranger), url: server.url)
+            await Self.expectRefused(.none, url: server.url)
         }
     }
 
@@ -93,19 +93,19 @@ import Testing
         let port = try FreePort.next()
         let profile = try sandbox.profile(ProfileTexts.threeTenants(mode: "operator", ports: [port], tls: false, cluster: false))
         try await Self.withServer(sandbox, profile: profile, port: port) { server, result in
-        #expect(result.credentials.tenants.count == 3)
-        for account in result.credentials.tenants {
-            for user in account.users {
-                try await Self.expectWorks(user, url: server.url)
+            #expect(result.credentials.tenants.count == 3)
+            for account in result.credentials.tenants {
+                for user in account.users {
+                    try await Self.expectWorks(user, url: server.url)
+                }
             }
-        }
-        // Creds signed by an account the operator never issued.
-        let strangerAccount = NKeyPair.generate(.account)
-        let strangerUser = NKeyPair.generate(.user)
-        let jwt = try JWTIssuer.issueUser(name: "stranger", userKey: strangerUser.publicKey, accountKey: strangerAccount)
-        let store = try SecretStore(directory: URL(fileURLWithPath: sandbox.path("strangers")))
-        let path = try store.writeCreds(try CredsFile(jwt: jwt, seed: strangerUser.seed), name: "stranger")
-        await Self.expectRefused(.credsFile(path: path), url: server.url)
+            // Creds signed by an account the operator never issued.
+            let strangerAccount = NKeyPair.generate(.account)
+            let strangerUser = NKeyPair.generate(.user)
+            let jwt = try JWTIssuer.issueUser(name: "stranger", userKey: strangerUser.publicKey, accountKey: strangerAccount)
+            let store = try SecretStore(directory: URL(fileURLWithPath: sandbox.path("strangers")))
+            let path = try store.writeCreds(try CredsFile(jwt: jwt, seed: strangerUser.seed), name: "stranger")
+            await Self.expectRefused(.credsFile(path: path), url: server.url)
         }
     }
 
@@ -116,14 +116,14 @@ import Testing
         let profile = try sandbox.profile(ProfileTexts.threeTenants(mode: "operator", ports: [port], tls: true, cluster: false))
         _ = try CertificateProvisioner(profile: profile).run()
         try await Self.withServer(sandbox, profile: profile, port: port) { _, result in
-        let url = "tls://127.0.0.1:\(port)"
-        let client = try #require(result.clients.first { $0.settings.tenant == "acme" && $0.settings.user == "worker" })
-        let settings = client.settings
-        let user = try #require(result.credentials.user(tenant: "acme", user: "worker"))
-        try await Self.expectWorks(user, url: url, tls: NATSTLSOptions(
-            caFile: settings.tlsCA, certFile: settings.tlsCert, keyFile: settings.tlsKey))
-        await Self.expectRefused(Self.auth(user), url: url, inbox: "_INBOX_worker", tls: NATSTLSOptions(caFile: settings.tlsCA))
-        await Self.expectRefused(Self.auth(user), url: "nats://127.0.0.1:\(port)", inbox: "_INBOX_worker")
+            let url = "tls://127.0.0.1:\(port)"
+            let client = try #require(result.clients.first { $0.settings.tenant == "acme" && $0.settings.user == "worker" })
+            let settings = client.settings
+            let user = try #require(result.credentials.user(tenant: "acme", user: "worker"))
+            try await Self.expectWorks(user, url: url, tls: NATSTLSOptions(
+                caFile: settings.tlsCA, certFile: settings.tlsCert, keyFile: settings.tlsKey))
+            await Self.expectRefused(Self.auth(user), url: url, inbox: "_INBOX_worker", tls: NATSTLSOptions(caFile: settings.tlsCA))
+            await Self.expectRefused(Self.auth(user), url: "nats://127.0.0.1:\(port)", inbox: "_INBOX_worker")
         }
     }
 }

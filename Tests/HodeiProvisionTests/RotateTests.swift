@@ -7,9 +7,12 @@ import NATSServerControl
 import Testing
 
 @Suite(.serialized) struct RotateTests {
-    /// Rotate, re-render, restart: the new key gets in, a copy of the old secret is refused.
-    @Test(arguments: ["accounts", "operator"])
-    func theOldKeyIsRefusedAfterRerenderAndRestart(mode authMode: String) async throws {
+    static let cases: [(String, String)] = [("accounts", "restart"), ("accounts", "reload"), ("operator", "restart"), ("operator", "reload")]
+
+    /// Rotate, re-render, restart or reload (SIGHUP): the new key gets in, a copy of the old
+    /// secret is refused. Operator mode relies on the revocation in the re-issued account JWT.
+    @Test(arguments: cases)
+    func theOldKeyIsRefusedAfterRerenderAndRestartOrReload(mode authMode: String, how: String) async throws {
         let sandbox = try ProvisionSandbox("rotate-\(authMode)")
         defer { sandbox.remove() }
         let port = try FreePort.next()
@@ -33,7 +36,14 @@ import Testing
             #expect(rerendered.credentials.user(tenant: "dev", user: "auditor") == result.credentials.user(tenant: "dev", user: "auditor"))
             let text = try String(contentsOfFile: rerendered.serverConfigs[0].path, encoding: .utf8)
             try text.write(to: server.configFile, atomically: true, encoding: .utf8)
-            try await server.restart()
+            if how == "restart" {
+                try await server.restart()
+            } else {
+                let mark = server.logMark
+                let pid = try #require(server.processID)
+                #expect(kill(pid, SIGHUP) == 0)
+                #expect(await server.waitForLog("Reloaded server configuration", after: mark, timeout: .seconds(10)))
+            }
 
             try await RenderServerTests.expectWorks(after, url: server.url)
             let oldAuth: NATSAuth = authMode == "operator" ? .credsFile(path: oldCopy) : .nkeySeedFile(path: oldCopy)

@@ -70,8 +70,9 @@ public struct UserRotation: Sendable {
             return Result(
                 address: address, previousPublicKey: previous,
                 newPublicKey: try CredentialBootstrap.publicKey(of: result.creds, path: current.file), file: current.file,
-                reloadHint: "re-render (hodei-provision render) and restart the servers: the account JWT now revokes "
-                    + "\(previous), and the MEMORY resolver reads preloaded JWTs at start; then give clients the new creds file")
+                reloadHint: "re-render (hodei-provision render) and reload the servers (nats-server --signal reload, or SIGHUP; "
+                    + "a restart works too): the re-rendered resolver_preload carries the account JWT that revokes \(previous); "
+                    + "clients read the new creds from the same file")
         case .accounts:
             let key = NKeyPair.generate(.user)
             do {

@@ -15,6 +15,8 @@ public struct EnvironmentRenderer: Sendable {
     /// nil: the profile's TLS files; `.some(nil)`: plaintext.
     public var tls: TLSFiles??
     public var layout: SecretsLayout?
+    /// Where client certificates are (mutual TLS); nil: `CertificateLayout(profile:)`.
+    public var certificates: CertificateLayout?
     public var now: Date
 
     public init(profile: Profile, outDirectory: String, version: ServerVersion, now: Date = Date()) {
@@ -56,7 +58,7 @@ public struct EnvironmentRenderer: Sendable {
             configs.append((node.name, path))
         }
         let urls = clientURLs ?? (self.nodes.map { $0.map { $0.clientURL(tls: tlsFiles != nil) } } ?? profile.servers.urls)
-        let certificates = CertificateLayout(profile: profile)
+        let certificates = self.certificates ?? CertificateLayout(profile: profile)
         var clients: [ClientFiles] = []
         for account in credentials.tenants {
             for user in account.users {
