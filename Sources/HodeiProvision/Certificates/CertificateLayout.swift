@@ -13,10 +13,10 @@ public struct CertificateLayout: Sendable, Equatable {
 
     public init(profile: Profile, defaultDirectory: String? = nil) {
         let base = defaultDirectory ?? URL(fileURLWithPath: "certs/\(profile.environment)").standardizedFileURL.path
-        ca = profile.tls?.ca?.resolved ?? "\(base)/ca.pem"
+        ca = AbsolutePath.of(profile.tls?.ca?.resolved ?? "\(base)/ca.pem")
         caKey = Self.keyPath(for: ca)
-        serverCert = profile.tls?.cert?.resolved ?? "\(base)/server.pem"
-        serverKey = profile.tls?.key?.resolved ?? Self.keyPath(for: serverCert)
+        serverCert = AbsolutePath.of(profile.tls?.cert?.resolved ?? "\(base)/server.pem")
+        serverKey = AbsolutePath.of(profile.tls?.key?.resolved ?? Self.keyPath(for: serverCert))
         clientDirectory = (ca as NSString).deletingLastPathComponent + "/clients"
     }
 

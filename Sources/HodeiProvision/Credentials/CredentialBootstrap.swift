@@ -19,7 +19,7 @@ public struct CredentialBootstrap: Sendable {
 
     public init(profile: Profile, layout: SecretsLayout? = nil, now: Date = Date()) {
         self.profile = profile
-        self.layout = layout ?? SecretsLayout(profile: profile)
+        self.layout = SecretsLayout(root: AbsolutePath.of((layout ?? SecretsLayout(profile: profile)).root))
         self.now = now
     }
 

@@ -62,10 +62,17 @@ public struct ClientSettings: Sendable, Equatable {
             credsFile: credential.kind == .creds ? credential.file : nil,
             nkeySeedFile: credential.kind == .nkeySeed ? credential.file : nil,
             tlsCA: files?.ca, tlsCert: clientCertificate?.cert, tlsKey: clientCertificate?.key,
-            tlsServerName: files == nil ? nil : profile.tls?.serverNames.first,
+            tlsServerName: files == nil ? nil : Self.serverName(profile),
             stream: profile.bus.stream, subjectPrefix: profile.bus.subjectPrefix,
             inboxPrefix: credential.permissions.inboxPrefix, jetStreamDomain: profile.cluster?.jetstream.domain,
             timeoutMilliseconds: Int(max(1, profile.servers.connectTimeout / 1_000_000)))
+    }
+
+    /// The name to verify when it is unambiguous: one `tls.server_names` entry. With several
+    /// servers each URL's host is verified (the certificate carries every name).
+    static func serverName(_ profile: Profile) -> String? {
+        guard let names = profile.tls?.serverNames, names.count == 1 else { return nil }
+        return names[0]
     }
 
     /// `HODEI_*` variables, in the names `EventBusConfig.fromEnvironment()` reads.

@@ -39,7 +39,7 @@ extension ClientSettings {
                 location: "\(profile.sourceFile): \(tenant.keyPath).users.\(userName)", problem: "no such user",
                 fix: "use one of: \((tenant.users.map(\.name) + [SecretsLayout.adminUser]).joined(separator: ", "))")
         }
-        let secrets = layout ?? SecretsLayout(profile: profile)
+        let secrets = SecretsLayout(root: AbsolutePath.of((layout ?? SecretsLayout(profile: profile)).root))
         let kind: UserCredential.Kind = profile.auth.mode == .operator ? .creds : .nkeySeed
         let file = kind == .creds ? secrets.userCreds(tenant: tenantName, user: userName) : secrets.userSeed(tenant: tenantName, user: userName)
         guard FileManager.default.fileExists(atPath: file) else {

@@ -75,7 +75,7 @@ public enum ServerTopology {
                 let routes = names.indices.filter { $0 != index }.map { "nats-route://\(routeHosts[$0]):\(defaultClusterPort)" }
                 cluster = ClusterEndpoint(name: profileCluster.name, host: listenHost, port: defaultClusterPort, routes: routes)
             }
-            let store = profile.cluster?.jetstream.storeDir ?? "\(storeRoot)/\(names[index])/jetstream"
+            let store = AbsolutePath.of(profile.cluster?.jetstream.storeDir ?? "\(storeRoot)/\(names[index])/jetstream")
             return ServerNode(name: names[index], host: listenHost, port: port, monitorPort: monitorPort, cluster: cluster, storeDirectory: store)
         }
     }

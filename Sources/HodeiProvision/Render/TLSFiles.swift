@@ -18,6 +18,8 @@ public struct TLSFiles: Sendable, Equatable {
     /// nil when the profile is plaintext.
     public init?(profile: Profile) {
         guard let tls = profile.tls, tls.isEnabled else { return nil }
-        self.init(ca: tls.ca?.resolved, cert: tls.cert?.resolved, key: tls.key?.resolved, verifyClients: tls.verifyClients)
+        self.init(
+            ca: tls.ca.map { AbsolutePath.of($0.resolved) }, cert: tls.cert.map { AbsolutePath.of($0.resolved) },
+            key: tls.key.map { AbsolutePath.of($0.resolved) }, verifyClients: tls.verifyClients)
     }
 }
