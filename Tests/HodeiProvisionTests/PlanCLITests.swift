@@ -21,13 +21,27 @@ struct CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String], in directory: URL) async throws -> Output {
+    /// `terminalInput`: run inside a pseudo-terminal (util-linux `script`) and type this text.
+    static func run(_ arguments: [String], in directory: URL, terminalInput: String? = nil) async throws -> Output {
         let binary = try #require(binary, "build the hodei-provision product first (swift build)")
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let terminalInput {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            let command = ([binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            process.arguments = ["-qec", command, "/dev/null"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["NO_COLOR"] = nil
+            process.environment = environment
+            let input = Pipe()
+            process.standardInput = input
+            input.fileHandleForWriting.write(Data(terminalInput.utf8))
+            try input.fileHandleForWriting.close()
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+            process.standardInput = FileHandle.nullDevice
+        }
         process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
         let out = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let err = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -127,6 +141,33 @@ struct PlanCLITests {
                 let done = try await CLI.run(["apply", "p.profile", "--allow-replace", "--yes"], in: dir)
                 #expect(done.status == 0, "\(done.stderr)")
                 #expect(done.stdout.contains("acme/EVENTS: replaced"))
+                #expect(try await live.admin.streamInfo("EVENTS")?.config.storage == .memory)
+            }
+        }
+    }
+
+    @Test("at a terminal, destructive steps are listed and need `yes` typed", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func interactiveConfirmation() async throws {
+        try await Live.with { live in
+            try await withTemporaryDirectory { dir in
+                let file = dir.appendingPathComponent("p.profile")
+                try TestProfile.acme(url: live.server.url).write(to: file, atomically: true, encoding: .utf8)
+                #expect(try await CLI.run(["apply", "p.profile"], in: dir).status == 0)
+                try TestProfile.acme(url: live.server.url).replacingOccurrences(of: "storage: file", with: "storage: memory")
+                    .write(to: file, atomically: true, encoding: .utf8)
+
+                let cancelled = try await CLI.run(["apply", "p.profile", "--allow-replace"], in: dir, terminalInput: "no\n")
+                #expect(cancelled.status == 1)
+                #expect(cancelled.stdout.contains("Type yes to apply"))
+                #expect(cancelled.stdout.contains("replace acme/EVENTS: storage file → memory cannot change in place"))
+                #expect(cancelled.stdout.contains("Apply cancelled; nothing was applied."))
+                #expect(cancelled.stdout.contains("\u{1B}["), "colour at a terminal")
+                #expect(try await live.admin.streamInfo("EVENTS")?.config.storage == .file)
+
+                let plain = try await CLI.run(["apply", "p.profile", "--allow-replace", "--no-color"], in: dir, terminalInput: "yes\n")
+                #expect(plain.status == 0, "\(plain.stdout)")
+                #expect(!plain.stdout.contains("\u{1B}["), "--no-color")
+                #expect(plain.stdout.contains("acme/EVENTS: replaced"))
                 #expect(try await live.admin.streamInfo("EVENTS")?.config.storage == .memory)
             }
         }
