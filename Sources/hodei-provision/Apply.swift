@@ -57,6 +57,9 @@ extension HodeiProvisionCommand {
                 throw ValidationError("applying a plan file needs --profile PROFILE (the profile it was planned from)")
             }
             let options = try flags.options()
+            guard !isPlanFile || options == PlanOptions() else {
+                throw ValidationError("a plan file carries the options it was planned with; drop --target/--allow-replace/--prune/--adopt or plan again")
+            }
             let loaded = try ProfileStage.load(profile ?? source, reporter: reporter)
             let reconciler = Reconciler(profile: loaded)
             do {

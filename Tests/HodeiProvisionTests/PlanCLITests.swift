@@ -188,6 +188,8 @@ struct PlanCLITests {
 
                 let noProfile = try await CLI.run(["apply", "plan.json"], in: dir)
                 #expect(noProfile.status == 64)
+                let withFlags = try await CLI.run(["apply", "plan.json", "--profile", "p.profile", "--prune"], in: dir)
+                #expect(withFlags.status == 64)
                 let applied = try await CLI.run(["apply", "plan.json", "--profile", "p.profile"], in: dir)
                 #expect(applied.status == 0, "\(applied.stderr)")
                 #expect(try await live.admin.streamInfo("EVENTS")?.config.maxMsgs == 10)
