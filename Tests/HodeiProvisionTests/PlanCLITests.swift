@@ -21,13 +21,27 @@ struct CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String], in directory: URL) async throws -> Output {
+    /// `terminalInput`: run inside a pseudo-terminal (util-linux `script`) and type this text.
+    static func run(_ arguments: [String], in directory: URL, terminalInput: String? = nil) async throws -> Output {
         let binary = try #require(binary, "build the hodei-provision product first (swift build)")
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let terminalInput {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            let command = ([binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            process.arguments = ["-qec", command, "/dev/null"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["NO_COLOR"] = nil
+            process.environment = environment
+            let input = Pipe()
+            process.standardInput = input
+            input.fileHandleForWriting.write(Data(terminalInput.utf8))
+            try input.fileHandleForWriting.close()
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+            process.standardInput = FileHandle.nullDevice
+        }
         process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
         let out = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let err = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -59,6 +73,17 @@ func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> 
 
 @Suite("plan/apply command line", .serialized)
 struct PlanCLITests {
+    /// Applies p.profile (file storage), publishes `messages`, then rewrites it with memory storage
+    /// (a change that needs a replace).
+    static func applyThenSwitchToMemory(_ live: Live, _ dir: URL, messages: Int) async throws {
+        let file = dir.appendingPathComponent("p.profile")
+        try TestProfile.acme(url: live.server.url).write(to: file, atomically: true, encoding: .utf8)
+        #expect(try await CLI.run(["apply", "p.profile"], in: dir).status == 0)
+        try await live.publish(messages)
+        try TestProfile.acme(url: live.server.url).replacingOccurrences(of: "storage: file", with: "storage: memory")
+            .write(to: file, atomically: true, encoding: .utf8)
+    }
+
     @Test("exit codes: plan --detailed-exitcode 2 with changes, apply 0, then No changes. and 0")
     func exitCodes() async throws {
         try await Live.with { live in
@@ -111,12 +136,7 @@ struct PlanCLITests {
     func destructiveNeedsYes() async throws {
         try await Live.with { live in
             try await withTemporaryDirectory { dir in
-                let file = dir.appendingPathComponent("p.profile")
-                try TestProfile.acme(url: live.server.url).write(to: file, atomically: true, encoding: .utf8)
-                #expect(try await CLI.run(["apply", "p.profile"], in: dir).status == 0)
-                try await live.publish(3)
-                try TestProfile.acme(url: live.server.url).replacingOccurrences(of: "storage: file", with: "storage: memory")
-                    .write(to: file, atomically: true, encoding: .utf8)
+                try await Self.applyThenSwitchToMemory(live, dir, messages: 3)
 
                 let refused = try await CLI.run(["apply", "p.profile", "--allow-replace"], in: dir)
                 #expect(refused.status == 1)
@@ -127,6 +147,29 @@ struct PlanCLITests {
                 let done = try await CLI.run(["apply", "p.profile", "--allow-replace", "--yes"], in: dir)
                 #expect(done.status == 0, "\(done.stderr)")
                 #expect(done.stdout.contains("acme/EVENTS: replaced"))
+                #expect(try await live.admin.streamInfo("EVENTS")?.config.storage == .memory)
+            }
+        }
+    }
+
+    @Test("at a terminal, destructive steps are listed and need `yes` typed", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func interactiveConfirmation() async throws {
+        try await Live.with { live in
+            try await withTemporaryDirectory { dir in
+                try await Self.applyThenSwitchToMemory(live, dir, messages: 0)
+
+                let cancelled = try await CLI.run(["apply", "p.profile", "--allow-replace"], in: dir, terminalInput: "no\n")
+                #expect(cancelled.status == 1)
+                #expect(cancelled.stdout.contains("Type yes to apply"))
+                #expect(cancelled.stdout.contains("replace acme/EVENTS: storage file → memory cannot change in place"))
+                #expect(cancelled.stdout.contains("Apply cancelled; nothing was applied."))
+                #expect(cancelled.stdout.contains("\u{1B}["), "colour at a terminal")
+                #expect(try await live.admin.streamInfo("EVENTS")?.config.storage == .file)
+
+                let plain = try await CLI.run(["apply", "p.profile", "--allow-replace", "--no-color"], in: dir, terminalInput: "yes\n")
+                #expect(plain.status == 0, "\(plain.stdout)")
+                #expect(!plain.stdout.contains("\u{1B}["), "--no-color")
+                #expect(plain.stdout.contains("acme/EVENTS: replaced"))
                 #expect(try await live.admin.streamInfo("EVENTS")?.config.storage == .memory)
             }
         }
@@ -145,6 +188,8 @@ struct PlanCLITests {
 
                 let noProfile = try await CLI.run(["apply", "plan.json"], in: dir)
                 #expect(noProfile.status == 64)
+                let withFlags = try await CLI.run(["apply", "plan.json", "--profile", "p.profile", "--prune"], in: dir)
+                #expect(withFlags.status == 64)
                 let applied = try await CLI.run(["apply", "plan.json", "--profile", "p.profile"], in: dir)
                 #expect(applied.status == 0, "\(applied.stderr)")
                 #expect(try await live.admin.streamInfo("EVENTS")?.config.maxMsgs == 10)
