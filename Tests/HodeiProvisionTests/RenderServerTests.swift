@@ -127,3 +127,42 @@ import Testing
         }
     }
 }
+
+/// The prod-like render (operator mode, mutual TLS, 3-node cluster) run as three real servers.
+@Suite(.serialized) struct RenderClusterTests {
+    @Test func theRenderedClusterElectsALeaderAndServesMutualTLSUsers() async throws {
+        let sandbox = try ProvisionSandbox("cluster")
+        defer { sandbox.remove() }
+        let clientPorts = try (0..<3).map { _ in try FreePort.next() }
+        let clusterPorts = try (0..<3).map { _ in try FreePort.next() }
+        let profile = try sandbox.profile(ProfileTexts.threeTenants(mode: "operator", ports: clientPorts, tls: true, cluster: true))
+        _ = try CertificateProvisioner(profile: profile).run()
+        var renderer = EnvironmentRenderer(profile: profile, outDirectory: sandbox.path("out"), version: ServerBinaries.currentVersion)
+        renderer.nodes = ServerTopology.loopback(profile, clientPorts: clientPorts, clusterPorts: clusterPorts, storeRoot: sandbox.path("out"))
+        let result = try renderer.render()
+        var servers: [NATSServer] = []
+        do {
+            for (index, config) in result.serverConfigs.enumerated() {
+                servers.append(try await NATSServer.start(NATSServerConfiguration(
+                    extraConfig: try String(contentsOfFile: config.path, encoding: .utf8), jetStream: false,
+                    serverName: config.node, port: clientPorts[index])))
+            }
+            // Every node logs the election: the leader "Self is new JetStream cluster metadata leader",
+            // the others "JetStream cluster new metadata leader: <node>".
+            for server in servers {
+                let elected = await server.waitForLog("metadata leader", timeout: .seconds(20))
+                #expect(elected, "no JetStream meta leader seen by \(server.url): \(server.logTail(5))")
+            }
+            let user = try #require(result.credentials.user(tenant: "initech", user: "worker"))
+            let client = try #require(result.clients.first { $0.settings.tenant == "initech" && $0.settings.user == "worker" })
+            #expect(client.settings.urls == clientPorts.map { "tls://127.0.0.1:\($0)" })
+            let tls = NATSTLSOptions(caFile: client.settings.tlsCA, certFile: client.settings.tlsCert, keyFile: client.settings.tlsKey)
+            try await RenderServerTests.expectWorks(user, url: client.settings.urls[2], tls: tls)
+            await RenderServerTests.expectRefused(RenderServerTests.auth(user), url: client.settings.urls[1], inbox: "_INBOX_worker")
+        } catch {
+            for server in servers { await server.shutdown() }
+            throw error
+        }
+        for server in servers { await server.shutdown() }
+    }
+}
