@@ -87,6 +87,37 @@ import Testing
         }
     }
 
+    /// nats-py (an independent client) with the rendered settings: creds or nkey seed file and
+    /// the user's inbox prefix, then a JetStream account info request.
+    static let pythonClient = """
+        import asyncio, sys, nats
+        async def main():
+            url, kind, path, inbox = sys.argv[1:5]
+            auth = {"user_credentials": path} if kind == "creds" else {"nkeys_seed": path}
+            nc = await nats.connect(url, inbox_prefix=inbox.encode(), allow_reconnect=False, connect_timeout=3, **auth)
+            reply = await nc.request("$JS.API.INFO", b"", timeout=5)
+            assert b"account_info_response" in reply.data and b'"error"' not in reply.data, reply.data
+            await nc.close()
+            print("ok")
+        asyncio.run(main())
+        """
+
+    @Test(arguments: ["accounts", "operator"])
+    func natsPyConnectsWithTheRenderedSettings(mode authMode: String) async throws {
+        let sandbox = try ProvisionSandbox("natspy-\(authMode)")
+        defer { sandbox.remove() }
+        let port = try FreePort.next()
+        let profile = try sandbox.profile(ProfileTexts.dev(port: port, mode: authMode))
+        try await Self.withServer(sandbox, profile: profile, port: port) { server, result in
+            let admin = try #require(result.credentials.user(tenant: "dev", user: SecretsLayout.adminUser))
+            let run = try await runProcess("/usr/bin/env", [
+                "python3", "-c", Self.pythonClient, server.url, admin.kind == .creds ? "creds" : "nkey", admin.file,
+                admin.permissions.inboxPrefix,
+            ])
+            #expect(run.status == 0 && run.stdout.contains("ok"), "\(run.stdout) \(run.stderr)")
+        }
+    }
+
     @Test func operatorModeWithThreeTenantsLetsEveryUserIn() async throws {
         let sandbox = try ProvisionSandbox("operator-server")
         defer { sandbox.remove() }
