@@ -33,17 +33,22 @@ import Testing
         case .accountsTLS: text = ProfileTexts.threeTenants(mode: "accounts", ports: [ports[0]], tls: true, cluster: false)
         case .operatorPlain: text = ProfileTexts.threeTenants(mode: "operator", ports: [ports[0]], tls: false, cluster: false)
         }
-        let profile = try sandbox.profile(text)
-        if profile.tls != nil {
-            _ = try CertificateProvisioner(profile: profile).run()
+        do {
+            let profile = try sandbox.profile(text)
+            if profile.tls != nil {
+                _ = try CertificateProvisioner(profile: profile).run()
+            }
+            var renderer = EnvironmentRenderer(profile: profile, outDirectory: sandbox.path("out"), version: version)
+            if profile.cluster != nil {
+                renderer.nodes = ServerTopology.loopback(
+                    profile, clientPorts: ports, clusterPorts: ports.map { $0 + 1000 }, monitorPorts: ports.map { $0 + 2000 },
+                    storeRoot: sandbox.path("out"))
+            }
+            return Rendered(sandbox: sandbox, profile: profile, result: try renderer.render())
+        } catch {
+            sandbox.remove()
+            throw error
         }
-        var renderer = EnvironmentRenderer(profile: profile, outDirectory: sandbox.path("out"), version: version)
-        if profile.cluster != nil {
-            renderer.nodes = ServerTopology.loopback(
-                profile, clientPorts: ports, clusterPorts: ports.map { $0 + 1000 }, monitorPorts: ports.map { $0 + 2000 },
-                storeRoot: sandbox.path("out"))
-        }
-        return Rendered(sandbox: sandbox, profile: profile, result: try renderer.render())
     }
 
     static let matrix: [(Variant, String)] = Variant.allCases.flatMap { [($0, "current"), ($0, "old")] }

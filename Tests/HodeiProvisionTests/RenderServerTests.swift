@@ -87,6 +87,37 @@ import Testing
         }
     }
 
+    /// nats-py (an independent client) with the rendered settings: creds or nkey seed file and
+    /// the user's inbox prefix, then a JetStream account info request.
+    static let pythonClient = """
+        import asyncio, sys, nats
+        async def main():
+            url, kind, path, inbox = sys.argv[1:5]
+            auth = {"user_credentials": path} if kind == "creds" else {"nkeys_seed": path}
+            nc = await nats.connect(url, inbox_prefix=inbox.encode(), allow_reconnect=False, connect_timeout=3, **auth)
+            reply = await nc.request("$JS.API.INFO", b"", timeout=5)
+            assert b"account_info_response" in reply.data and b'"error"' not in reply.data, reply.data
+            await nc.close()
+            print("ok")
+        asyncio.run(main())
+        """
+
+    @Test(arguments: ["accounts", "operator"])
+    func natsPyConnectsWithTheRenderedSettings(mode authMode: String) async throws {
+        let sandbox = try ProvisionSandbox("natspy-\(authMode)")
+        defer { sandbox.remove() }
+        let port = try FreePort.next()
+        let profile = try sandbox.profile(ProfileTexts.dev(port: port, mode: authMode))
+        try await Self.withServer(sandbox, profile: profile, port: port) { server, result in
+            let admin = try #require(result.credentials.user(tenant: "dev", user: SecretsLayout.adminUser))
+            let run = try await runProcess("/usr/bin/env", [
+                "python3", "-c", Self.pythonClient, server.url, admin.kind == .creds ? "creds" : "nkey", admin.file,
+                admin.permissions.inboxPrefix,
+            ])
+            #expect(run.status == 0 && run.stdout.contains("ok"), "\(run.stdout) \(run.stderr)")
+        }
+    }
+
     @Test func operatorModeWithThreeTenantsLetsEveryUserIn() async throws {
         let sandbox = try ProvisionSandbox("operator-server")
         defer { sandbox.remove() }
@@ -125,5 +156,44 @@ import Testing
             await Self.expectRefused(Self.auth(user), url: url, inbox: "_INBOX_worker", tls: NATSTLSOptions(caFile: settings.tlsCA))
             await Self.expectRefused(Self.auth(user), url: "nats://127.0.0.1:\(port)", inbox: "_INBOX_worker")
         }
+    }
+}
+
+/// The prod-like render (operator mode, mutual TLS, 3-node cluster) run as three real servers.
+@Suite(.serialized) struct RenderClusterTests {
+    @Test func theRenderedClusterElectsALeaderAndServesMutualTLSUsers() async throws {
+        let sandbox = try ProvisionSandbox("cluster")
+        defer { sandbox.remove() }
+        let clientPorts = try (0..<3).map { _ in try FreePort.next() }
+        let clusterPorts = try (0..<3).map { _ in try FreePort.next() }
+        let profile = try sandbox.profile(ProfileTexts.threeTenants(mode: "operator", ports: clientPorts, tls: true, cluster: true))
+        _ = try CertificateProvisioner(profile: profile).run()
+        var renderer = EnvironmentRenderer(profile: profile, outDirectory: sandbox.path("out"), version: ServerBinaries.currentVersion)
+        renderer.nodes = ServerTopology.loopback(profile, clientPorts: clientPorts, clusterPorts: clusterPorts, storeRoot: sandbox.path("out"))
+        let result = try renderer.render()
+        var servers: [NATSServer] = []
+        do {
+            for (index, config) in result.serverConfigs.enumerated() {
+                servers.append(try await NATSServer.start(NATSServerConfiguration(
+                    extraConfig: try String(contentsOfFile: config.path, encoding: .utf8), jetStream: false,
+                    serverName: config.node, port: clientPorts[index])))
+            }
+            // Every node logs the election: the leader "Self is new JetStream cluster metadata leader",
+            // the others "JetStream cluster new metadata leader: <node>".
+            for server in servers {
+                let elected = await server.waitForLog("metadata leader", timeout: .seconds(20))
+                #expect(elected, "no JetStream meta leader seen by \(server.url): \(server.logTail(5))")
+            }
+            let user = try #require(result.credentials.user(tenant: "initech", user: "worker"))
+            let client = try #require(result.clients.first { $0.settings.tenant == "initech" && $0.settings.user == "worker" })
+            #expect(client.settings.urls == clientPorts.map { "tls://127.0.0.1:\($0)" })
+            let tls = NATSTLSOptions(caFile: client.settings.tlsCA, certFile: client.settings.tlsCert, keyFile: client.settings.tlsKey)
+            try await RenderServerTests.expectWorks(user, url: client.settings.urls[2], tls: tls)
+            await RenderServerTests.expectRefused(RenderServerTests.auth(user), url: client.settings.urls[1], inbox: "_INBOX_worker")
+        } catch {
+            for server in servers { await server.shutdown() }
+            throw error
+        }
+        for server in servers { await server.shutdown() }
     }
 }
