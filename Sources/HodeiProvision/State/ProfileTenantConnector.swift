@@ -3,7 +3,8 @@ import HodeiProfile
 import NATSClient
 
 /// Connects as each tenant's `hodei-admin` identity, from the profile: `servers.urls`, the connect
-/// timeout, TLS (ca/cert/key) and the credentials `SecretsLayout` places under `auth.secrets_dir`
+/// timeout, TLS (the CA, and under mutual TLS the `hodei-admin` client certificate that `certs`
+/// issues per tenant — never the server's own certificate, which lacks clientAuth) and the credentials `SecretsLayout` places under `auth.secrets_dir`
 /// (`.creds` in operator mode, an nkey seed in accounts mode), with the inbox prefix that identity
 /// may use (`_INBOX_hodei-admin`).
 ///
@@ -16,6 +17,8 @@ public struct ProfileTenantConnector: TenantConnector {
     public let mode: Profile.AuthMode
     public let layout: SecretsLayout
     public let tls: NATSTLSOptions?
+    /// Where `certs` put the per-user client certificates; set when the servers verify clients.
+    public let clientCertificates: CertificateLayout?
     public let connectTimeout: Duration
     /// Tenants in the profile (anonymous access only when there is one).
     public let tenantCount: Int
@@ -26,9 +29,12 @@ public struct ProfileTenantConnector: TenantConnector {
         mode = profile.auth.mode
         layout = SecretsLayout(profile: profile)
         if let tls = profile.tls, tls.isEnabled {
-            self.tls = NATSTLSOptions(caFile: tls.ca?.resolved, certFile: tls.cert?.resolved, keyFile: tls.key?.resolved)
+            let certificates = CertificateLayout(profile: profile)
+            self.tls = NATSTLSOptions(caFile: tls.ca?.resolved ?? certificates.ca)
+            clientCertificates = tls.verifyClients ? certificates : nil
         } else {
             self.tls = nil
+            clientCertificates = nil
         }
         connectTimeout = .nanoseconds(max(profile.servers.connectTimeout, 1_000_000))
     }
@@ -54,7 +60,7 @@ public struct ProfileTenantConnector: TenantConnector {
         }
         let options = NATSConnectOptions(
             servers: serverURLs, name: "hodei-provision/\(tenant)", connectTimeout: connectTimeout, maxReconnect: 0,
-            auth: auth, tls: tls, inboxPrefix: exists ? "_INBOX_\(SecretsLayout.adminUser)" : nil)
+            auth: auth, tls: tlsOptions(tenant: tenant), inboxPrefix: exists ? "_INBOX_\(SecretsLayout.adminUser)" : nil)
         do {
             return try await NATSConnection.connect(options)
         } catch {
@@ -63,5 +69,15 @@ public struct ProfileTenantConnector: TenantConnector {
             }
             throw TenantConnectError(tenant: tenant, failure: .connect(error), credentials: exists ? path : nil)
         }
+    }
+
+    /// The TLS options for `tenant`'s admin identity: the CA, plus its client certificate under mutual TLS.
+    func tlsOptions(tenant: String) -> NATSTLSOptions? {
+        guard var options = tls else { return nil }
+        if let certificates = clientCertificates {
+            options.certFile = certificates.clientCert(tenant: tenant, user: SecretsLayout.adminUser)
+            options.keyFile = certificates.clientKey(tenant: tenant, user: SecretsLayout.adminUser)
+        }
+        return options
     }
 }
