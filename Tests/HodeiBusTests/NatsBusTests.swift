@@ -84,7 +84,7 @@ struct NatsBusTests {
     }
 
     @Test(arguments: [
-        ("hodei.events.job.*", [EventKind.jobCreated, .jobFailed]),
+        ("hodei.events.job.*", [EventKind.jobCreated, .jobScheduled, .jobStarted, .jobCompleted, .jobFailed]),
         ("hodei.events.*.created", [EventKind.jobCreated, .pipelineCreated]),
         ("hodei.events.worker.heartbeat", [EventKind.workerHeartbeat]),
     ])

@@ -86,8 +86,8 @@ struct NatsJetStreamAdmin: Sendable {
         async throws(EventBusError) -> ConsumerSummary
     {
         var config: [String: Any] = [
-            "name": name, "ack_policy": "none", "filter_subject": filter, "mem_storage": true,
-            "num_replicas": 1, "inactive_threshold": options.inactiveThreshold.wholeNanoseconds,
+            // No mem_storage: libnats refuses to bind when the consumer's differs from its default.
+            "name": name, "ack_policy": "none", "filter_subject": filter, "num_replicas": 1, "inactive_threshold": options.inactiveThreshold.wholeNanoseconds,
         ]
         if let afterSequence {
             config["deliver_policy"] = "by_start_sequence"
