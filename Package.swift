@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.1.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
     ],
     targets: [
         // The only C in the package: libnats through pkg-config.
@@ -111,6 +112,19 @@ let package = Package(
                 "HodeiProvision", "NATSServerControl", "NATSClient", "HodeiBus",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // Demo of worker agents over a real server (issue 3 point 8): groups, load balancing,
+        // at-least-once; exposes the bus metrics in the Prometheus text format.
+        .executableTarget(
+            name: "hodei-worker-demo",
+            dependencies: [
+                "HodeiBus", "NATSServerControl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict
         ),
