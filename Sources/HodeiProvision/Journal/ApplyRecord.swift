@@ -91,7 +91,8 @@ public struct ApplyRecord: Codable, Sendable, Hashable {
         return formatter.string(from: time) + "-" + String(repeating: "0", count: 8 - suffix.count) + suffix
     }
 
-    public static let encoder: JSONEncoder = {
+    /// A new encoder (callers may change its formatting): RFC 3339 dates with milliseconds.
+    public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
@@ -99,9 +100,9 @@ public struct ApplyRecord: Codable, Sendable, Hashable {
         }
         encoder.outputFormatting = [.sortedKeys]
         return encoder
-    }()
+    }
 
-    public static let decoder: JSONDecoder = {
+    public static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
@@ -111,5 +112,5 @@ public struct ApplyRecord: Codable, Sendable, Hashable {
             return date
         }
         return decoder
-    }()
+    }
 }
