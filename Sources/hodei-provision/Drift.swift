@@ -14,7 +14,7 @@ extension HodeiProvisionCommand {
             same-named resource this profile does not manage. Changes nothing.
 
             --format json prints a report for machines (schema in
-            docs/plan-format.md, "drift report"); text is for people.
+            docs/operations.md, "drift report"); text is for people.
 
             Exit status: 0 no drift, 2 drift detected, 1 error (invalid profile,
             unreachable server, a tenant that cannot be read), 64 usage error.
