@@ -66,6 +66,7 @@ extension HodeiBench {
                     print("ours: no-op plan \(Self.format(oursNoop.last!)) s")
                 }
 
+                try await Self.breakdown(profile: profile, connector: connector)
                 try await Self.deleteAllStreams(url: server.url, names: names)
 
                 // The script: the same work on the same (again empty) server.
@@ -77,8 +78,8 @@ extension HodeiBench {
                     print("nats-py: no-op \(Self.format(scriptNoop.last!)) s")
                 }
 
-                let noop = Self.median(oursNoop)
-                let scriptNoopMedian = Self.median(scriptNoop)
+                let noop = JSPub.median(oursNoop)
+                let scriptNoopMedian = JSPub.median(scriptNoop)
                 print("")
                 print("provision: \(tenants) tenants × \(streams) streams × \(consumers) consumers = \(resources) resources, "
                     + "one account per tenant, file storage, nats-server \(serverVersion); no-op: median of \(runs); "
@@ -132,6 +133,22 @@ extension HodeiBench {
             return seconds
         }
 
+        /// Where a no-op plan's time goes: connect + capabilities, reading the live state, planning.
+        static func breakdown(profile: Profile, connector: any TenantConnector) async throws {
+            let reconciler = Reconciler(profile: profile, connector: connector)
+            let tenants = reconciler.tenants()
+            var capabilities: ServerCapabilities?
+            let connect = try await timed { capabilities = await reconciler.capabilities(tenants: tenants) }
+            var actual = ActualState()
+            let read = try await timed { actual = await reconciler.readActual(tenants: tenants) }
+            let plan = try await timed {
+                _ = Planner.plan(desired: reconciler.desired, actual: actual, capabilities: capabilities!, options: PlanOptions())
+            }
+            await reconciler.close()
+            print("ours: no-op breakdown: connect + capabilities \(format(connect)) s, read live state \(format(read)) s, "
+                + "plan \(format(plan)) s")
+        }
+
         static func deleteAllStreams(url: String, names: [String]) async throws {
             for name in names {
                 let connection = try await NATSConnection.connect(NATSConnectOptions(
@@ -146,11 +163,6 @@ extension HodeiBench {
             let start = ContinuousClock.now
             try await body()
             return (ContinuousClock.now - start).seconds
-        }
-
-        static func median(_ values: [Double]) -> Double {
-            let sorted = values.sorted()
-            return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
         }
 
         static func format(_ seconds: Double) -> String { String(format: "%.3f", seconds) }

@@ -34,12 +34,7 @@ extension HodeiProvisionCommand {
         var profile: String
 
         func run() async throws {
-            let addresses = try targets.map { text -> ResourceAddress in
-                guard let address = ResourceAddress(text) else {
-                    throw ValidationError("--target '\(text)' is not tenant[/stream[/consumer]]")
-                }
-                return address
-            }
+            let addresses = try TargetOption.parse(targets)
             let loaded = try ProfileStage.load(profile, reporter: StageReporter(options: global))
             let reconciler = Reconciler(profile: loaded)
             let report = await reconciler.drift(targets: addresses)
