@@ -3,6 +3,7 @@ import HodeiPlan
 import HodeiProvision
 import NATSClient
 import NATSServerControl
+import Synchronization
 import Testing
 
 @Suite("apply against nats-server", .serialized)
@@ -182,6 +183,136 @@ struct ApplyIntegrationTests {
             #expect(bad.reason?.contains("JetStream is not enabled for the account of tenant bad") == true, "\(bad.reason ?? "")")
             #expect(resource(planned.plan, "good/EVENTS")?.action == .create)
             #expect(report.results.map(\.description) == ["good/EVENTS: created"])
+        }
+    }
+}
+
+@Suite("apply against nats-server 2.9.10", .serialized)
+struct ApplyOldServerTests {
+    @Test("compression: s2 is refused at plan time on 2.9.10, naming the field and version; nothing is sent")
+    func compressionRefused() async throws {
+        guard let old = oldServerBinary() else { return }
+        try await Live.with(binary: old) { live in
+            let audit = try await APIAudit(url: live.server.url)
+            let text = TestProfile.acme(url: live.server.url, stream: ["compression: s2"])
+            let (planned, _) = try await reconcile(text)
+            let step = try #require(resource(planned.plan, "acme/EVENTS"))
+            #expect(step.action == .error)
+            #expect(step.reason?.contains("compression") == true)
+            #expect(step.reason?.contains("2.9.10") == true)
+            #expect(!step.isExecutable)
+            try await audit.settle()
+            #expect(audit.mutating.isEmpty)
+            #expect(try await live.admin.streamNames().isEmpty)
+            await audit.close()
+        }
+    }
+
+    @Test("on 2.9.10 apply creates, records ownership in the description, and a second apply changes nothing")
+    func oldServerIdempotent() async throws {
+        guard let old = oldServerBinary() else { return }
+        try await Live.with(binary: old) { live in
+            let audit = try await APIAudit(url: live.server.url)
+            let text = TestProfile.acme(url: live.server.url, consumer: ["max_deliver: 3"])
+            let (first, report) = try await reconcile(text, apply: true)
+            #expect(first.capabilities.version == HodeiPlan.ServerVersion(2, 9, 10))
+            #expect(report?.succeeded == true)
+            let stream = try #require(try await live.admin.streamInfo("EVENTS"))
+            #expect(stream.config.description?.hasPrefix("[hodei-provision:test]") == true)
+            try await audit.settle()
+            audit.reset()
+            let (second, secondReport) = try await reconcile(text, apply: true)
+            try await audit.settle()
+            #expect(second.plan.summary.text == "No changes.")
+            #expect(secondReport?.results.isEmpty == true)
+            #expect(audit.mutating.isEmpty, "\(audit.mutating)")
+            await audit.close()
+        }
+    }
+}
+
+@Suite("apply against a 3-node cluster")
+struct ApplyClusterTests {
+    @Test("the cluster size comes from the profile's nodes when the server is clustered; R3 streams are created")
+    func clusterReplicas() async throws {
+        try await withNATSCluster(size: 3) { cluster in
+            let base = TestProfile.acme(url: cluster.urls[0], stream: ["replicas: 3"])
+            let text = base.replacingOccurrences(of: "auth:", with: "cluster:\n  name: c\n  nodes: [n1, n2, n3]\nauth:")
+            let (planned, report) = try await reconcile(text, apply: true)
+            #expect(planned.capabilities.clusterSize == 3)
+            #expect(report?.succeeded == true, "\(report?.failures.map(\.description) ?? [])")
+            let connection = try await NATSConnection.connect(NATSConnectOptions(servers: cluster.urls))
+            let info = try await JetStreamAdmin(connection: connection, tenant: "acme").streamInfo("EVENTS")
+            #expect(info?.config.numReplicas == 3)
+            await connection.close()
+            #expect(try await reconcile(text).0.plan.hasChanges == false)
+        }
+    }
+}
+
+@Suite("apply: consumers")
+struct ApplyConsumerTests {
+    @Test("an immutable consumer change is a replace; a consumer removed from the profile is deleted with --prune")
+    func consumerReplaceAndPrune() async throws {
+        try await Live.with { live in
+            let url = live.server.url
+            let two = TestProfile.acme(url: url).replacingOccurrences(
+                of: "        consumers:\n", with: "        consumers:\n          extra:\n            ack: explicit\n")
+            _ = try await reconcile(two, apply: true)
+            #expect(Set(try await live.admin.consumers(of: "EVENTS").map(\.name)) == ["extra", "workers"])
+
+            let changed = TestProfile.acme(url: url, consumer: ["deliver_policy: new"])
+            let (blocked, _) = try await reconcile(changed, apply: true)
+            #expect(resource(blocked.plan, "acme/EVENTS/workers")?.action == .replace)
+            #expect(resource(blocked.plan, "acme/EVENTS/extra")?.blocked?.contains("--prune") == true)
+
+            let (planned, report) = try await reconcile(
+                changed, options: PlanOptions(allowReplace: true, prune: true), apply: true)
+            #expect(report?.succeeded == true, "\(report?.failures.map(\.description) ?? [])")
+            #expect(report?.results.map(\.description).sorted()
+                == ["acme/EVENTS/extra: deleted", "acme/EVENTS/workers: replaced"])
+            #expect(planned.plan.destructiveSteps.count == 2)
+            let consumers = try await live.admin.consumers(of: "EVENTS")
+            #expect(consumers.map(\.name) == ["workers"])
+            #expect(consumers.first?.config.deliverPolicy == .new)
+        }
+    }
+}
+
+/// Records progress calls (for the test below).
+final class RecordingReporter: ApplyReporter {
+    let calls = Mutex<[(String, Int, Int)]>([])
+
+    func finished(_ result: ResourceResult, done: Int, total: Int) {
+        calls.withLock { $0.append((result.address.description, done, total)) }
+    }
+}
+
+@Suite("apply: many streams")
+struct ApplyManyTests {
+    @Test("30 streams are applied concurrently with one progress call per resource")
+    func progress() async throws {
+        try await Live.with { live in
+            let streams = (0..<30).map { index in
+                (name: "S\(index)", lines: ["subjects: [\"s\(index).>\"]", "storage: memory"])
+            }
+            var lines = ["  acme:", "    streams:"]
+            for stream in streams {
+                lines.append("      \(stream.name):")
+                lines += stream.lines.map { "        " + $0 }
+            }
+            let reconciler = Reconciler(profile: try TestProfile.load(TestProfile.text(url: live.server.url, tenants: lines.joined(separator: "\n"))))
+            let planned = await reconciler.plan()
+            let reporter = RecordingReporter()
+            let report = await reconciler.apply(planned.plan, maxInFlight: 8, reporter: reporter)
+            await reconciler.close()
+            #expect(report.succeeded)
+            #expect(report.results.count == 30)
+            let calls = reporter.calls.withLock { $0 }
+            #expect(calls.map(\.1).sorted() == Array(1...30))
+            #expect(calls.allSatisfy { $0.2 == 30 })
+            #expect(Set(calls.map(\.0)).count == 30)
+            #expect(try await live.admin.streamNames().count == 30)
         }
     }
 }

@@ -17,6 +17,8 @@ enum TestProfile {
         servers:
           urls: [\(url)]
           connect_timeout: 5s
+        tls:
+          allow_plaintext: true
         auth:
           mode: accounts
         tenants:
@@ -155,7 +157,12 @@ func resource(_ plan: HodeiPlan.Plan, _ address: String) -> PlannedResource? {
     plan.resources.first { $0.address.description == address }
 }
 
-/// The old server (2.9.10), or nil with a note when it is not installed.
-func oldServerBinary() -> NATSServerBinary? {
-    try? NATSServerBinary.resolveOld()
+/// The old server (2.9.10); when it is not installed, records why and returns nil (CI installs it).
+func oldServerBinary(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> NATSServerBinary? {
+    do {
+        return try NATSServerBinary.resolveOld()
+    } catch {
+        Issue.record("the old nats-server (2.9.10) is needed: \(error)", sourceLocation: sourceLocation)
+        return nil
+    }
 }
