@@ -26,6 +26,10 @@ extension HodeiProvisionCommand {
             checking that the live state has not moved since; --profile names the
             profile it came from (for the servers and credentials).
 
+            Changes run under the environment's apply lock and are recorded in
+            its history (see `history`); a second apply at the same time exits 1
+            naming the holder and when the lock expires.
+
             Exit status: 0 applied or nothing to do, 1 error (invalid profile, plan
             error, refused or cancelled confirmation, live state moved since the
             plan file, any resource failed), 64 usage error.
@@ -49,6 +53,9 @@ extension HodeiProvisionCommand {
 
         @Flag(help: "Do not ask for confirmation of destructive steps.")
         var yes = false
+
+        @Flag(name: .customLong("force-unlock"), help: "Remove the environment's apply lock first (only when its holder is known to be dead).")
+        var forceUnlock = false
 
         func run() async throws {
             let reporter = StageReporter(options: global)
@@ -114,7 +121,9 @@ extension HodeiProvisionCommand {
                 return
             }
             try confirm(plan)
+            let run = try await LockedRun.begin(reconciler, forceUnlock: forceUnlock)
             let report = await reconciler.apply(plan, reporter: StderrProgressReporter())
+            await run.finish(plan: plan, report: report, profilePath: profile ?? source, profileHash: reconciler.profileHash)
             switch global.format {
             case .text:
                 print("")

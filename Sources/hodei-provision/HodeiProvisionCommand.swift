@@ -11,14 +11,14 @@ struct HodeiProvisionCommand: AsyncParsableCommand {
 
               hodei-provision validate profiles/prod.profile
               hodei-provision plan profiles/prod.profile --out plan.json
-              hodei-provision apply plan.json
+              hodei-provision apply plan.json --profile profiles/prod.profile
 
             Exit codes: 0 success or nothing to do; 1 error (nothing changed for invalid input);
             2 changes pending / drift / threshold exceeded; 64 usage error.
             """,
         subcommands: [
             Validate.self, Explain.self, Schema.self,
-            Plan.self, Apply.self,
+            Plan.self, Apply.self, Drift.self, Export.self, Destroy.self, History.self,
             Render.self, Certs.self, Rotate.self,
         ]
     )
