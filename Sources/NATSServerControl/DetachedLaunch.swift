@@ -19,7 +19,6 @@ public final class DetachedLaunch: Sendable {
     /// Waits for "Server is ready" in this run's log lines. If the server exits or the time runs
     /// out, the error carries the log tail; a server that did not become ready is stopped.
     public func waitUntilReady(timeout: Duration = .seconds(30)) async throws(NATSServerControlError) {
-        defer { follower.stop() }
         if await waitForLog("Server is ready", timeout: timeout) { return }
         let exited = !ProcessProbe.isAlive(pid)
         if !exited { _ = try? await server.stop(timeout: .seconds(5)) }
@@ -45,6 +44,9 @@ public final class DetachedLaunch: Sendable {
         defer { watcher.cancel() }
         return await log.waitFor(text, fromLine: 0, timeout: timeout)
     }
+
+    /// Stops following the log (also done when this object goes away).
+    public func finish() { follower.stop() }
 
     /// The last lines of this run's log.
     public func logTail(_ lines: Int = 20) -> String { follower.log.tail(lines) }

@@ -98,6 +98,24 @@ public struct DetachedServer: Sendable, Equatable {
         return true
     }
 
+    /// Makes a running server re-read its config file (SIGHUP) and waits for its verdict in the log.
+    public func reload(timeout: Duration = .seconds(15)) async throws(NATSServerControlError) {
+        guard case .running(let pid) = status() else {
+            throw NATSServerControlError(kind: .io, path: pidFile, detail: "not running, nothing to reload")
+        }
+        let follower = try LogFollower.start(file: logFile, fromByte: try prepareLogFile())
+        defer { follower.stop() }
+        kill(pid, SIGHUP)
+        // Success logs "Reloaded server configuration", failure "Failed to reload server configuration: ...".
+        guard await follower.log.waitFor("server configuration", fromLine: 0, timeout: timeout) else {
+            throw NATSServerControlError(kind: .notReady, path: configFile, detail: "no reload verdict within \(timeout)")
+        }
+        let tail = follower.log.tail()
+        if tail.contains("Failed to reload") {
+            throw NATSServerControlError(kind: .io, path: configFile, detail: "reload refused: \(tail)")
+        }
+    }
+
     func isOurs(_ pid: Int32) -> Bool {
         guard ProcessProbe.isAlive(pid), let commandLine = ProcessProbe.commandLine(pid) else { return false }
         return commandLine.contains(configFile)
