@@ -25,6 +25,11 @@ public struct LocalEnvironment: Sendable {
             .map { LocalNode(node: $0, stateDirectory: stateDirectory, tls: usesTLS) }
     }
 
+    /// The env file `up` writes for a tenant user.
+    public func clientEnvFile(tenant: String, user: String) -> String {
+        ClientArtefacts.paths(out: stateDirectory, tenant: tenant, user: user).env
+    }
+
     /// Each node with what its pid file says.
     public func status() throws(LocalEnvironmentError) -> [(node: LocalNode, status: DetachedServerStatus)] {
         try nodes().map { ($0, $0.server.status()) }

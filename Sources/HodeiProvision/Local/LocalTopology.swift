@@ -3,8 +3,8 @@ import HodeiProfile
 
 /// The loopback servers `up` starts for a profile: node i listens on 127.0.0.1 at the port of
 /// `servers.urls[i]` (with fewer URLs than nodes: the first URL's port + i). Cluster routes use
-/// client port + 2000 (4222 → 6222, the NATS convention). Hosts in the URLs are not used: `up`
-/// is for a local deployment and never binds anything but loopback.
+/// client port + 2000 (4222 → 6222, the NATS convention). The URLs must be loopback: `up` is for a
+/// local deployment, binds nothing else, and apply connects through the same URLs.
 public enum LocalTopology {
     public static let clusterPortOffset = 2000
 
@@ -16,6 +16,14 @@ public enum LocalTopology {
     }
 
     static func clientPorts(of profile: Profile) throws(LocalEnvironmentError) -> [Int] {
+        for url in profile.servers.urls {
+            let host = URLComponents(string: url)?.host ?? ""
+            guard ServerTopology.isLoopback(host) else {
+                throw LocalEnvironmentError(
+                    location: "\(profile.sourceFile): servers.urls", problem: "\(url) is not a loopback address; up starts local servers only",
+                    fix: "use 127.0.0.1 or localhost in servers.urls (a profile for local use, like profiles/dev.profile)")
+            }
+        }
         let count = ServerTopology.nodeNames(of: profile).count
         let ports = profile.servers.urls.compactMap { URLComponents(string: $0)?.port ?? ServerTopology.defaultClientPort }
         guard let first = ports.first else {
