@@ -106,7 +106,9 @@ let package = Package(
         .executableTarget(
             name: "hodei-bench",
             dependencies: [
-                "HodeiProvision", "NATSServerControl", "NATSClient",
+                // Every module a bench imports is declared, so SwiftPM rebuilds the bench when
+                // one changes (a transitive-only import went stale and crashed).
+                "HodeiProvision", "NATSServerControl", "NATSClient", "HodeiBus",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -119,7 +121,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("nats")]
         ),
         .testTarget(name: "NATSClientTests", dependencies: ["NATSClient", "NATSServerControl"], swiftSettings: strict),
-        .testTarget(name: "HodeiBusTests", dependencies: ["HodeiBus", "NATSServerControl"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "HodeiBusTests", dependencies: ["HodeiBus", "NATSServerControl", .product(name: "MetricsTestKit", package: "swift-metrics")], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiProfileTests", dependencies: ["HodeiProfile", .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiPlanTests", dependencies: ["HodeiPlan"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "HodeiSecurityTests", dependencies: ["HodeiSecurity"], swiftSettings: strict),

@@ -40,6 +40,9 @@ else
     echo "setup: pip packages present"
 fi
 
+# pyenv only sees a newly installed console script after a rehash.
+command -v pyenv >/dev/null 2>&1 && pyenv rehash 2>/dev/null || true
+
 # The pip server must win over Debian's old one: check what PATH resolves to.
 current="$(command -v nats-server || true)"
 if [ -z "$current" ] || [ "$current" = "/usr/sbin/nats-server" ] || [ "$current" = "/usr/bin/nats-server" ]; then

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Builds and runs all tests. Every nats-server the tests start records its pid in
+# The README's test command: installs what is missing (scripts/setup.sh, idempotent), builds and
+# runs all tests. Every nats-server the tests start records its pid in
 # HODEI_NATS_PID_DIR; whatever is still running at the end (a crashed test) is killed by pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
 
 export HODEI_NATS_PID_DIR="${HODEI_NATS_PID_DIR:-$(mktemp -d -t hodei-nats-pids.XXXXXX)}"
 

@@ -11,7 +11,7 @@ final class RequestMux: Sendable {
 
     private struct State {
         var nextID: UInt64 = 1
-        var waiters: [UInt64: Waiter] = [:]
+        var waiters: [UInt64: (waiter: Waiter, subject: String)] = [:]
         var closed = false
     }
 
@@ -46,7 +46,7 @@ final class RequestMux: Sendable {
             if state.closed { return nil }
             let id = state.nextID
             state.nextID += 1
-            state.waiters[id] = waiter
+            state.waiters[id] = (waiter, subject)
             return id
         }
         guard let id else {
@@ -69,21 +69,21 @@ final class RequestMux: Sendable {
     }
 
     private func fail(_ id: UInt64, _ error: NATSError) {
-        let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
-        waiter?.resume(returning: .failure(error))
+        let entry = state.withLock { $0.waiters.removeValue(forKey: id) }
+        entry?.waiter.resume(returning: .failure(error))
     }
 
     fileprivate func deliver(_ msg: OpaquePointer) {
         let subject = natsMsg_GetSubject(msg)!
         // The id is the text after the last dot.
         let id = UInt64(String(cString: subject).split(separator: ".").last ?? "")
-        guard let id, let waiter = state.withLock({ $0.waiters.removeValue(forKey: id) }) else { return }
+        guard let id, let entry = state.withLock({ $0.waiters.removeValue(forKey: id) }) else { return }
         if natsMsg_IsNoResponders(msg) {
-            waiter.resume(returning: .failure(NATSError(
-                kind: .noResponders, status: .noResponders, operation: "request",
+            entry.waiter.resume(returning: .failure(NATSError(
+                kind: .noResponders, status: .noResponders, operation: "request \(entry.subject)",
                 detail: "no subscriber for the request subject")))
         } else {
-            waiter.resume(returning: .success(NATSMessage(copying: msg)))
+            entry.waiter.resume(returning: .success(NATSMessage(copying: msg)))
         }
     }
 
@@ -93,9 +93,9 @@ final class RequestMux: Sendable {
             defer { state.waiters = [:] }
             return Array(state.waiters.values)
         }
-        for waiter in waiters {
+        for (waiter, subject) in waiters {
             waiter.resume(returning: .failure(NATSError(
-                kind: .connectionClosed, status: .connectionClosed, operation: "request",
+                kind: .connectionClosed, status: .connectionClosed, operation: "request \(subject)",
                 detail: "the connection closed before the reply arrived")))
         }
     }

@@ -47,7 +47,13 @@ struct ConnectionAuthTests {
         defer { directory.remove() }
         let setup = try await Self.setup(method, in: directory)
         try await withNATSServer(NATSServerConfiguration(extraConfig: setup.config)) { server in
-            let connection = try await NATSConnection.connect(testOptions([server.url], auth: setup.auth, tls: setup.tls))
+            let connection: NATSConnection
+            do {
+                connection = try await NATSConnection.connect(testOptions([server.url], auth: setup.auth, tls: setup.tls))
+            } catch {
+                Issue.record("\(error)\nserver log:\n\(server.logTail())")
+                return
+            }
             let subscription = try connection.subscribe(subject: "auth.echo")
             let responder = Task {
                 for await message in subscription {

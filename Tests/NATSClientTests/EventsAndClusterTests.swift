@@ -76,12 +76,18 @@ struct EventsAndClusterTests {
             #expect(cluster.nodes.count == 3)
             let connection = try await NATSConnection.connect(testOptions(cluster.urls))
             let js = try connection.jetStream()
-            try await createStream(js, name: "REPL", subjects: ["repl.>"], extra: ",\"num_replicas\":3")
-            _ = try await js.publish(subject: "repl.a", data: [1])
+            try await retrying(for: .seconds(20)) {
+                try await createStream(js, name: "REPL", subjects: ["repl.>"], extra: ",\"num_replicas\":3")
+            }
+            _ = try await retrying(for: .seconds(20)) { try await js.publish(subject: "repl.a", data: [1]) }
             let victim = cluster.nodes[2]
             let mark = victim.logMark
             await victim.kill()
-            _ = try await js.publish(subject: "repl.b", data: [2], timeout: .seconds(10))
+            // While the stream elects a new leader the publish may find no responder: retry, bounded.
+            let ack = try await retrying(for: .seconds(20)) {
+                try await js.publish(subject: "repl.b", data: [2], timeout: .seconds(2))
+            }
+            #expect(ack.sequence == 2)
             try await victim.restart()
             #expect(await victim.waitForLog("JetStream", after: mark, timeout: .seconds(10)))
             let direct = try await NATSConnection.connect(testOptions([victim.url]))
@@ -89,6 +95,19 @@ struct EventsAndClusterTests {
             #expect(FileManager.default.fileExists(atPath: victim.storeDirectory.path))
             await direct.close()
             await connection.close()
+        }
+    }
+}
+
+/// Retries `body` on `.noResponders` / `.timeout` (a cluster electing leaders) until `limit` passes.
+func retrying<T>(for limit: Duration, _ body: () async throws -> T) async throws -> T {
+    let deadline = ContinuousClock.now + limit
+    while true {
+        do {
+            return try await body()
+        } catch let error as NATSError where (error.kind == .noResponders || error.kind == .timeout)
+            && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(200))  // back-off between attempts, not synchronisation
         }
     }
 }

@@ -33,12 +33,12 @@ enum SecurityMaterial {
         let output = try await python(["creds", directory.path("user.creds")], directory: directory)
         let fields = try JSONDecoder().decode([String: String].self, from: Data(output.utf8))
         let config = """
-            operator: \(fields["operator_jwt"] ?? "")
-            system_account: \(fields["system_public"] ?? "")
+            operator: "\(fields["operator_jwt"] ?? "")"
+            system_account: "\(fields["system_public"] ?? "")"
             resolver: MEMORY
             resolver_preload: {
-              \(fields["account_public"] ?? ""): \(fields["account_jwt"] ?? "")
-              \(fields["system_public"] ?? ""): \(fields["system_jwt"] ?? "")
+              "\(fields["account_public"] ?? "")": "\(fields["account_jwt"] ?? "")"
+              "\(fields["system_public"] ?? "")": "\(fields["system_jwt"] ?? "")"
             }
             """
         return Operator(credsFile: directory.path("user.creds"), serverConfig: config)
