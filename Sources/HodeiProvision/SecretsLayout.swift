@@ -21,6 +21,8 @@ public struct SecretsLayout: Sendable, Equatable {
     public static let adminUser = "hodei-admin"
     /// The account that holds the server's system user in operator mode.
     public static let systemAccount = "SYS"
+    /// The user of the system account (server monitoring, `$SYS` requests).
+    public static let systemUser = "system"
 
     public let root: String
 

@@ -5,6 +5,9 @@ struct HodeiProvisionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hodei-provision",
         abstract: "Provision a secured, multi-tenant NATS JetStream event bus from a profile.",
-        subcommands: [Validate.self, Explain.self, Schema.self, Plan.self, Apply.self]
+        subcommands: [
+            Validate.self, Explain.self, Schema.self, Plan.self, Apply.self, Render.self, Certs.self, Rotate.self,
+            Up.self, Down.self, Demo.self,
+        ]
     )
 }

@@ -1,0 +1,14 @@
+/// A render failure: where (node, file or `tenant/user`), what, and the fix.
+public struct RenderError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let location: String
+    public let problem: String
+    public let fix: String
+
+    public init(location: String, problem: String, fix: String) {
+        self.location = location
+        self.problem = problem
+        self.fix = fix
+    }
+
+    public var description: String { "\(location): \(problem) (fix: \(fix))" }
+}
