@@ -10,6 +10,8 @@ PROFILE=profiles/dev.profile
 
 echo "== setup"
 scripts/setup.sh
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
 
 echo "== build"
 swift build -c release --product hodei-provision
