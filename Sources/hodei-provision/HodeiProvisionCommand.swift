@@ -19,7 +19,7 @@ struct HodeiProvisionCommand: AsyncParsableCommand {
         subcommands: [
             Validate.self, Explain.self, Schema.self,
             Plan.self, Apply.self, Drift.self, Export.self, Destroy.self, History.self,
-            Render.self, Certs.self, Rotate.self,
+            Render.self, Certs.self, Rotate.self, Up.self, Down.self, Demo.self,
         ]
     )
 }

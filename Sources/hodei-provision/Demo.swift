@@ -1,0 +1,65 @@
+import ArgumentParser
+import HodeiProvision
+
+extension HodeiProvisionCommand {
+    struct Demo: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Round-trip one event through a running environment with its users' generated configs.",
+            discussion: """
+            Picks a publisher and a consumer group of another user in the tenant
+            (dev: orchestrator publishes hodei.events.job.created, worker receives
+            it through HODEI_EVENTS/job-processors), connects each with nothing but
+            its env file from `up`, publishes with a JetStream ack, fetches until
+            that event arrives, acknowledges it and prints what happened.
+
+            Examples:
+              hodei-provision demo profiles/dev.profile --tenant dev
+              hodei-provision demo profiles/dev.profile --tenant dev --publisher worker --consumer auditor
+            """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The profile of the running environment.")
+        var profile: String
+
+        @Option(help: "The tenant whose users take part.")
+        var tenant: String
+
+        @Option(help: "The publishing user (default: chosen from the grants).")
+        var publisher: String?
+
+        @Option(name: .customLong("consumer"), help: "The consuming user (default: chosen from the grants).")
+        var consumerUser: String?
+
+        @Option(name: .customLong("state-dir"), help: "The state directory given to `up`.")
+        var stateDir: String?
+
+        @Option(name: .customLong("timeout"), help: "Seconds to wait for the event.")
+        var timeoutSeconds: Int = 20
+
+        func run() async throws {
+            let reporter = StageReporter(options: global)
+            let loaded = try reporter.loadValidProfile(profile)
+            let environment = LocalEnvironment(profile: loaded, stateDirectory: stateDir)
+            do {
+                let route = try DemoRoute.choose(in: loaded, tenant: tenant, publisher: publisher, consumerUser: consumerUser)
+                let publisherFile = try ClientEnvironmentFile.load(path: environment.clientEnvFile(tenant: tenant, user: route.publisher))
+                let consumerFile = try ClientEnvironmentFile.load(path: environment.clientEnvFile(tenant: tenant, user: route.consumerUser))
+                print("publish  \(route.tenant)/\(route.publisher) → \(route.subject) (config \(publisherFile.path))")
+                print("consume  \(route.tenant)/\(route.consumerUser) ← \(route.stream)/\(route.consumer) (config \(consumerFile.path))")
+                let outcome = try await EventRoundTrip(route: route, publisher: publisherFile, consumer: consumerFile)
+                    .run(timeout: .seconds(timeoutSeconds))
+                print("published event \(outcome.eventID) on \(route.subject): stored as \(route.stream) sequence \(outcome.streamSequence)")
+                if outcome.drainedEarlier > 0 {
+                    print("received and acknowledged \(outcome.drainedEarlier) earlier event(s) first")
+                }
+                print("received event \(outcome.eventID) on \(outcome.subject) via \(route.consumer) (delivery \(outcome.deliveries)), acknowledged")
+                let milliseconds = outcome.elapsed.components.seconds * 1000 + outcome.elapsed.components.attoseconds / 1_000_000_000_000_000
+                print("round trip OK in \(milliseconds) ms")
+            } catch {
+                StageReporter.printError("demo: \(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}

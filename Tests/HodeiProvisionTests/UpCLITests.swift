@@ -1,0 +1,118 @@
+import Foundation
+import HodeiProfile
+import HodeiProvision
+import NATSServerControl
+import Testing
+
+/// `up`, `apply`, `demo` and `down` as the main job runs them, on a copy of profiles/dev.profile
+/// with a free port and a temporary state directory.
+@Suite(.serialized) struct UpCLITests {
+    @Test func upAppliesDemoRoundTripsAndDownStopsKeepingDataThenPurges() async throws {
+        let sandbox = try ProvisionSandbox("up")
+        defer { sandbox.remove() }
+        let port = try FreePort.next()
+        let profile = try CLIRun.devProfileCopy(in: sandbox.root.path, port: port)
+        let state = sandbox.path("state")
+        var stopped = false
+        defer {
+            if !stopped {
+                // Never leave a server behind when an expectation above failed.
+                let server = DetachedServer(directory: "\(state)/hodei-dev")
+                if case .running(let pid) = server.status() { kill(pid, SIGKILL) }
+            }
+        }
+
+        let up = try await CLIRun.run(["up", profile, "--state-dir", state])
+        #expect(up.status == 0, "\(up.stdout)\n\(up.stderr)")
+        #expect(up.stdout.contains("hodei-dev  nats://127.0.0.1:\(port)  started"), up.stdout)
+        #expect(up.stdout.contains("created"), "a fresh environment creates keys: \(up.stdout)")
+        #expect(up.stdout.contains("\(state)/clients/dev/orchestrator.env"), up.stdout)
+        #expect(up.stdout.contains("dev/HODEI_EVENTS"), "streams applied: \(up.stdout)")
+        #expect(up.stdout.contains("hodei-provision down"), up.stdout)
+        let server = DetachedServer(directory: "\(state)/hodei-dev")
+        #expect(server.status().isRunning)
+
+        // Modes: secrets 0600 in 0700 directories; client files and the log 0600.
+        let secrets = sandbox.path("secrets")
+        #expect(try mode(of: secrets) == 0o700)
+        #expect(try mode(of: "\(secrets)/accounts/dev/users/worker.nk") == 0o600)
+        #expect(try mode(of: "\(secrets)/accounts/dev/users") == 0o700)
+        #expect(try mode(of: "\(state)/clients/dev/worker.env") == 0o600)
+        #expect(try mode(of: "\(state)/clients/dev/worker.context.json") == 0o600)
+        #expect(try mode(of: server.logFile) == 0o600)
+
+        let again = try await CLIRun.run(["up", profile, "--state-dir", state])
+        #expect(again.status == 0, again.stderr)
+        #expect(again.stdout.contains("already running"), again.stdout)
+        #expect(again.stdout.contains("No changes."), again.stdout)
+        #expect(!again.stdout.contains("created"), "a second up created keys again: \(again.stdout)")
+
+        let apply = try await CLIRun.run(["apply", profile, "--yes"])
+        #expect(apply.status == 0, apply.stderr)
+        #expect(apply.stdout.contains("No changes."), apply.stdout)
+
+        let demo = try await CLIRun.run(["demo", profile, "--tenant", "dev", "--state-dir", state])
+        #expect(demo.status == 0, "\(demo.stdout)\n\(demo.stderr)")
+        #expect(demo.stdout.contains("dev/orchestrator → hodei.events.job.created"), demo.stdout)
+        #expect(demo.stdout.contains("round trip OK"), demo.stdout)
+
+        let down = try await CLIRun.run(["down", profile, "--state-dir", state])
+        #expect(down.status == 0, down.stderr)
+        stopped = true
+        #expect(down.stdout.contains("stopped  hodei-dev (pid"), down.stdout)
+        #expect(server.status() == .stopped)
+        #expect(FileManager.default.fileExists(atPath: "\(state)/hodei-dev/jetstream"), "down without --purge keeps the data")
+
+        // Data survives a restart: the stream is still there, so apply has nothing to do.
+        let restart = try await CLIRun.run(["up", profile, "--state-dir", state])
+        #expect(restart.status == 0 && restart.stdout.contains("No changes."), restart.stdout)
+        let purge = try await CLIRun.run(["down", profile, "--state-dir", state, "--purge"])
+        #expect(purge.status == 0, purge.stderr)
+        #expect(!FileManager.default.fileExists(atPath: "\(state)/hodei-dev"))
+        #expect(FileManager.default.fileExists(atPath: "\(secrets)/accounts/dev/users/worker.nk"), "--purge keeps secrets")
+        #expect(try await CLIRun.run(["down", profile, "--state-dir", state]).status == 0, "down twice is fine")
+    }
+
+    @Test func upRefusesANonLoopbackProfile() async throws {
+        let sandbox = try ProvisionSandbox("up-remote")
+        defer { sandbox.remove() }
+        let file = sandbox.path("remote.profile")
+        try ProfileTexts.dev().replacingOccurrences(of: "127.0.0.1", with: "nats.example.com")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let up = try await CLIRun.run(["up", file, "--state-dir", sandbox.path("state")])
+        #expect(up.status == 1)
+        #expect(up.stderr.contains("not a loopback address"), up.stderr)
+    }
+
+    @Test(arguments: [
+        ("nats://127.0.0.1:4222", 1, [4222]),
+        ("nats://127.0.0.1:4300", 3, [4300, 4301, 4302]),
+    ])
+    func loopbackPortsComeFromTheProfileURLs(url: String, nodes: Int, ports: [Int]) throws {
+        let sandbox = try ProvisionSandbox("topology")
+        defer { sandbox.remove() }
+        var text = ProfileTexts.dev().replacingOccurrences(of: "nats://127.0.0.1:4222", with: url)
+        if nodes > 1 {
+            text += "cluster: {name: c, nodes: [\((1...nodes).map { "n\($0)" }.joined(separator: ", "))]}\n"
+        }
+        let profile = try sandbox.profile(text)
+        let local = try LocalEnvironment(profile: profile, stateDirectory: sandbox.path("s")).nodes()
+        #expect(local.map(\.node.port) == ports)
+        #expect(local.allSatisfy { $0.node.host == "127.0.0.1" })
+        if nodes > 1 {
+            #expect(local.map { $0.node.cluster?.port } == ports.map { $0 + LocalTopology.clusterPortOffset })
+        }
+    }
+
+    @Test func theStateDirectoryIsAtTheRepositoryRoot() throws {
+        let sandbox = try ProvisionSandbox("state-dir")
+        defer { sandbox.remove() }
+        try FileManager.default.createDirectory(atPath: sandbox.path("repo/profiles"), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: sandbox.path("repo/Package.swift"), contents: Data())
+        let file = sandbox.path("repo/profiles/dev.profile")
+        try ProfileTexts.dev().write(toFile: file, atomically: true, encoding: .utf8)
+        let (profile, _) = try ProfileLoader(environment: [:]).loadValidated(path: file)
+        #expect(LocalStateDirectory.resolve(for: profile) == sandbox.root.standardizedFileURL.path + "/repo/.hodei/dev")
+        #expect(LocalStateDirectory.resolve(for: profile, explicit: "/tmp/x/../y") == "/tmp/y")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import HodeiProfile
+import HodeiProvision
+import HodeiSecurity
+import NATSServerControl
+import Testing
+
+/// Credentials this tool makes, checked by independent implementations: nats-py connects with
+/// them to a server running the rendered config, and PyPI `nkeys` derives the same public keys
+/// and verifies signatures made with the seeds. Paths go on the command line, never secrets.
+@Suite(.serialized) struct UpPythonPeerTests {
+    static let client = """
+        import asyncio, sys, nats
+        async def main(url, mode, path, inbox, subject):
+            kwargs = {"user_credentials": path} if mode == "operator" else {"nkeys_seed": path}
+            nc = await nats.connect(url, allow_reconnect=False, connect_timeout=5, inbox_prefix=inbox.encode(), **kwargs)
+            try:
+                sub = await nc.subscribe(subject)
+                await nc.publish(subject, b"from nats-py")
+                msg = await sub.next_msg(timeout=5)
+                assert msg.data == b"from nats-py", msg.data
+            finally:
+                await nc.close()
+        try:
+            asyncio.run(asyncio.wait_for(main(*sys.argv[1:6]), 20))
+        except Exception as e:
+            print("FAILED", type(e).__name__, e)
+            sys.exit(1)
+        """
+
+    /// argv: files (.creds or .nk) → per file "ok <public key>" or "bad <why>".
+    static let verifyKeys = """
+        import sys, os, json, base64, nkeys, nacl.signing
+        def b64(s):
+            return base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))
+        def raw_public(text):
+            data = base64.b32decode(text + "=" * (-len(text) % 8))
+            assert bytes(nkeys.crc16_checksum(data[:-2])) == data[-2:], "crc"
+            return data[1:-2]
+        for path in sys.argv[1:]:
+            text = open(path).read()
+            seed = [l for l in text.splitlines() if l.startswith("SU")][0].strip()
+            kp = nkeys.from_seed(seed.encode())
+            public = kp.public_key.decode()
+            message = os.urandom(32)
+            kp.verify(message, kp.sign(message))
+            if path.endswith(".creds"):
+                jwt = text.split("-----BEGIN NATS USER JWT-----")[1].split("------END")[0].strip()
+                h, p, s = jwt.split(".")
+                claims = json.loads(b64(p))
+                assert claims["sub"] == public, "sub"
+                nacl.signing.VerifyKey(raw_public(claims["iss"])).verify((h + "." + p).encode(), b64(s))
+            print("ok", public)
+        """
+
+    @Test(arguments: ["operator", "accounts"])
+    func natsPyConnectsWithOurCredentialsAndNkeysAgreesWithOurKeys(authMode: String) async throws {
+        let sandbox = try ProvisionSandbox("python-\(authMode)")
+        defer { sandbox.remove() }
+        let port = try FreePort.next()
+        let profile = try sandbox.profile(LiveTenants.profile(mode: authMode, port: port))
+        try await RenderServerTests.withServer(sandbox, profile: profile, port: port) { server, result in
+            let users = result.credentials.tenants.flatMap(\.users).filter { $0.name == "auditor" || $0.name == "worker" }
+            #expect(users.count == 6)
+            for user in users {
+                #expect(try mode(of: user.file) == 0o600)
+                let subject = user.name == "worker" ? "hodei.events.worker.py" : "hodei.events.audit"
+                if user.name == "auditor" { continue }  // subscribe-only: it may not publish
+                let run = try await Subprocess.run(
+                    "python3", ["-c", Self.client, server.url, authMode, user.file, user.permissions.inboxPrefix, subject], timeout: .seconds(40))
+                #expect(run.status == 0, "\(user.address): \(run.stdout) \(run.stderr)")
+            }
+            let check = try await Subprocess.run("python3", ["-c", Self.verifyKeys] + users.map(\.file), timeout: .seconds(40))
+            #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+            #expect(check.stdout.split(separator: "\n") == users.map { Substring("ok \($0.publicKey)") })
+            #expect(!Redaction.containsSecret(check.stdout + check.stderr))
+        }
+    }
+}
