@@ -109,7 +109,7 @@ let package = Package(
             dependencies: [
                 // Every module a bench imports is declared, so SwiftPM rebuilds the bench when
                 // one changes (a transitive-only import went stale and crashed).
-                "HodeiProvision", "NATSServerControl", "NATSClient", "HodeiBus",
+                "HodeiProvision", "NATSServerControl", "NATSClient", "HodeiBus", "HodeiPlan", "HodeiProfile",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

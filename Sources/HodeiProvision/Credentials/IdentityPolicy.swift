@@ -4,11 +4,13 @@ import HodeiSecurity
 /// Maps the profile's declarative pieces to what goes into JWTs and server configs: permissions
 /// of profile users and of the implicit identities, and account limits.
 public enum IdentityPolicy {
-    /// `hodei-admin`: the JetStream API of its own account and its own inbox, nothing else.
+    /// `hodei-admin`: the JetStream API of its own account, writes to the apply journal/lock bucket
+    /// (a KV put is a publish to `$KV.<bucket>.<key>`) and its own inbox, nothing else.
     public static var adminPermissions: DerivedPermissions {
         let inbox = PermissionDeriver.inboxPrefix(for: SecretsLayout.adminUser)
         return DerivedPermissions(
-            publishAllow: ["$JS.API.>"], subscribeAllow: ["\(inbox).>"], allowResponses: false, inboxPrefix: inbox)
+            publishAllow: ["$JS.API.>", "$KV.\(ProvisionBucket.defaultName).>"], subscribeAllow: ["\(inbox).>"],
+            allowResponses: false, inboxPrefix: inbox)
     }
 
     /// The system user is unrestricted inside `SYS` (monitoring requests need `$SYS.>` both ways).

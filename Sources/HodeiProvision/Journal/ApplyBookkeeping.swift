@@ -54,7 +54,7 @@ public enum ApplyBookkeepingError: Error, CustomStringConvertible, Sendable {
 extension ApplyRecord {
     /// The record of an apply of `plan` that produced `report` (nil: nothing was executed).
     public init(plan: Plan, report: ApplyReport?, profilePath: String, profileHash: String, startedAt: Date,
-                finishedAt: Date = Date(), operator: String = OperatorIdentity.current()) {
+                finishedAt: Date = Date(), operator: String = PersonAtKeyboard.current()) {
         let results = (report?.results ?? []).map { result -> ResourceResult in
             switch result.outcome {
             case .ok:

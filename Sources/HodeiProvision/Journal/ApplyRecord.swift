@@ -58,7 +58,7 @@ public struct ApplyRecord: Codable, Sendable, Hashable {
 
     public init(
         id: String? = nil, time: Date, environment: String, profilePath: String, profileHash: String,
-        operator: String = OperatorIdentity.current(), summary: Counts, results: [ResourceResult],
+        operator: String = PersonAtKeyboard.current(), summary: Counts, results: [ResourceResult],
         durationSeconds: Double, outcome: Outcome
     ) {
         self.id = id ?? ApplyRecord.makeID(time: time)

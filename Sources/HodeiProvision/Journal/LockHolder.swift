@@ -16,14 +16,14 @@ public struct LockHolder: Codable, Sendable, Hashable, CustomStringConvertible {
     /// This process.
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> LockHolder {
         let host = ProcessInfo.processInfo.hostName
-        return LockHolder(operator: OperatorIdentity.current(environment: environment), pid: getpid(), host: host)
+        return LockHolder(operator: PersonAtKeyboard.current(environment: environment), pid: getpid(), host: host)
     }
 
     public var description: String { "\(`operator`) (pid \(pid) on \(host))" }
 }
 
-/// The operator name journals and locks record: `$USER@hostname`.
-public enum OperatorIdentity {
+/// Who runs the tool, as journals and locks record it: `$USER@hostname` (not the NATS operator key).
+public enum PersonAtKeyboard {
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let user = environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
         return "\(user)@\(ProcessInfo.processInfo.hostName)"
