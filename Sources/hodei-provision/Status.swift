@@ -68,15 +68,7 @@ extension HodeiProvisionCommand {
 
         func run() async throws {
             let reporter = StageReporter(options: global)
-            let loaded: Profile
-            do {
-                (loaded, _) = try ProfileLoader().loadValidated(path: profile)
-            } catch let error as ProfileValidationError {
-                for line in reporter.textLines(error.issues, stage: StageReporter.stage(of: error)) {
-                    StageReporter.printError(line)
-                }
-                throw StageReporter.exitCode(for: StageReporter.stage(of: error))
-            }
+            let loaded = try ProfileStage.load(profile, reporter: reporter)
             let unknown = targets.filter { loaded.tenant(named: $0) == nil }
             if !unknown.isEmpty {
                 StageReporter.printError("status: --target \(unknown.joined(separator: ", ")): no such tenant in \(profile) "

@@ -4,6 +4,7 @@ import HodeiProfile
 import HodeiProvision
 import NATSClient
 import NATSServerControl
+import Synchronization
 import Testing
 
 // Helpers shared by the Status, Fault, Crash and BadInput suites (no tests of their own).
@@ -53,6 +54,10 @@ enum FaultSupport {
         }
         text += "tenants:\n"
         for tenant in tenants {
+            guard streams > 0 else {
+                text += "  \(tenant): {}\n"
+                continue
+            }
             text += "  \(tenant):\n    streams:\n"
             for s in 0..<streams {
                 text += "      S\(s):\n        subjects: [\"\(tenant).s\(s).>\"]\n        replicas: \(replicas)\n"
@@ -130,5 +135,29 @@ enum FaultSupport {
         }
         guard let data = try? await js.apiRequest("STREAM.INFO.\(stream)") else { return nil }
         return try? JSONDecoder().decode(Info.self, from: Data(data)).state.messages
+    }
+}
+
+/// An apply reporter that runs `action` once, when the `after`-th step has finished (a kill point).
+final class KillSwitch: ApplyReporter {
+    private let state = Mutex((finished: 0, fired: false))
+    let after: Int
+    let action: @Sendable () -> Void
+
+    init(after: Int, action: @escaping @Sendable () -> Void) {
+        self.after = after
+        self.action = action
+    }
+
+    var fired: Bool { state.withLock { $0.fired } }
+
+    func finished(_ result: ResourceResult, done: Int, total: Int) {
+        let fire = state.withLock { state -> Bool in
+            state.finished += 1
+            guard !state.fired, state.finished >= after else { return false }
+            state.fired = true
+            return true
+        }
+        if fire { action() }
     }
 }

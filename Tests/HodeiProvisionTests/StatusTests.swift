@@ -42,9 +42,9 @@ struct StatusTests {
             let account = try #require(tenant.account)
             #expect(account.streams == UsageFigure(used: 1, limit: 5))
             #expect(account.consumers == UsageFigure(used: 1, limit: 10))
-            #expect(account.storage.limit == 10 * 1024 * 1024)
+            #expect(account.storage.limit == 10_000_000)  // the server reads 10M as 10^7
             #expect(account.storage.used > 0)
-            #expect(account.memory == UsageFigure(used: 0, limit: 1024 * 1024))
+            #expect(account.memory == UsageFigure(used: 0, limit: 1_000_000))
             let stream = try #require(tenant.streams.first)
             #expect(stream.name == "S0")
             #expect(stream.messages == UsageFigure(used: 30, limit: 100))
@@ -145,7 +145,7 @@ struct StatusTests {
         (UsageFigure(used: 1, serverLimit: -1), nil),
         (UsageFigure(used: 0, limit: 0), 0),
         (UsageFigure(used: 3, limit: 0), .infinity),
-        (UsageFigure(used: 1, limit: 3), 100.0 / 3),
+        (UsageFigure(used: 1, limit: 8), 12.5),
     ] as [(UsageFigure, Double?)])
     func usagePercent(_ figure: UsageFigure, _ expected: Double?) {
         #expect(figure.percent == expected)

@@ -22,7 +22,7 @@ enum StatusFormat {
 
     /// `120 / 1000000 (0%)`, `120 / unlimited`.
     static func figure(_ figure: UsageFigure, bytes isBytes: Bool = false) -> String {
-        let show: (Int64) -> String = isBytes ? bytes : { "\($0)" }
+        func show(_ value: Int64) -> String { isBytes ? bytes(value) : String(value) }
         guard let limit = figure.limit else { return "\(show(figure.used)) / unlimited" }
         return "\(show(figure.used)) / \(show(limit)) (\(percent(figure.percent ?? 0)))"
     }
