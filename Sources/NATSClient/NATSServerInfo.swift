@@ -23,13 +23,16 @@ public struct NATSServerInfo: Sendable, Hashable {
     public var maxPayload: Int
     /// Name of the cluster this server belongs to, if any.
     public var cluster: String?
-    /// Client URLs of the cluster's servers the server advertises (other members; may be empty).
+    /// Client URLs the cluster's servers advertise (every member, each once per interface it listens
+    /// on: not a member count).
     public var connectURLs: [String]
+    /// JetStream API level (`api_lvl`, recent servers only).
+    public var apiLevel: Int?
 
     public init(
         version: String, serverID: String, serverName: String? = nil, jetStream: Bool = false,
         tlsRequired: Bool = false, authRequired: Bool = false, maxPayload: Int = 0, cluster: String? = nil,
-        connectURLs: [String] = []
+        connectURLs: [String] = [], apiLevel: Int? = nil
     ) {
         self.version = version
         self.serverID = serverID
@@ -40,6 +43,7 @@ public struct NATSServerInfo: Sendable, Hashable {
         self.maxPayload = maxPayload
         self.cluster = cluster
         self.connectURLs = connectURLs
+        self.apiLevel = apiLevel
     }
 
     /// Decodes the line `INFO {json}` (with or without its CRLF).
@@ -61,7 +65,7 @@ public struct NATSServerInfo: Sendable, Hashable {
             version: fields.version ?? "", serverID: fields.server_id ?? "", serverName: fields.server_name,
             jetStream: fields.jetstream ?? false, tlsRequired: fields.tls_required ?? false,
             authRequired: fields.auth_required ?? false, maxPayload: fields.max_payload ?? 0,
-            cluster: fields.cluster, connectURLs: fields.connect_urls ?? [])
+            cluster: fields.cluster, connectURLs: fields.connect_urls ?? [], apiLevel: fields.api_lvl)
     }
 
     private struct Wire: Decodable {
@@ -74,6 +78,7 @@ public struct NATSServerInfo: Sendable, Hashable {
         var max_payload: Int?
         var cluster: String?
         var connect_urls: [String]?
+        var api_lvl: Int?
     }
 
     /// Reads the INFO line of the server at `url` (`nats://host:port`, `tls://host:port` or

@@ -45,30 +45,14 @@ public struct JetStreamAdmin: Sendable {
 
     /// Every stream name (`STREAM.NAMES`, all pages).
     public func streamNames() async throws(JetStreamAdminError) -> [String] {
-        var names: [String] = []
-        var offset = 0
-        while true {
-            let page = try await call("STREAM.NAMES", resource: tenant, body: ["offset": .int(Int64(offset))],
-                                      as: NamesPage.self)
-            names += page.streams ?? []
-            guard let next = page.nextOffset(received: page.streams?.count ?? 0), next > offset else { break }
-            offset = next
+        try await allPages("STREAM.NAMES", resource: tenant, as: NamesPage.self) { page in
+            (page.streams ?? [], page.nextOffset(received: page.streams?.count ?? 0))
         }
-        return names
     }
 
     /// Every stream with config and state (`STREAM.LIST`, all pages).
     public func streams() async throws(JetStreamAdminError) -> [StreamInfo] {
-        var streams: [StreamInfo] = []
-        var offset = 0
-        while true {
-            let page = try await call("STREAM.LIST", resource: tenant, body: ["offset": .int(Int64(offset))],
-                                      as: StreamListPage.self)
-            streams += page.streams
-            guard let next = page.nextOffset, next > offset else { break }
-            offset = next
-        }
-        return streams
+        try await allPages("STREAM.LIST", resource: tenant, as: StreamListPage.self) { ($0.streams, $0.nextOffset) }
     }
 
     /// `STREAM.INFO`; nil when the stream does not exist.
@@ -100,16 +84,9 @@ public struct JetStreamAdmin: Sendable {
 
     /// Every consumer of `stream` with config and progress (`CONSUMER.LIST`, all pages).
     public func consumers(of stream: String) async throws(JetStreamAdminError) -> [ConsumerInfo] {
-        var consumers: [ConsumerInfo] = []
-        var offset = 0
-        while true {
-            let page = try await call("CONSUMER.LIST.\(stream)", resource: address(stream),
-                                      body: ["offset": .int(Int64(offset))], as: ConsumerListPage.self)
-            consumers += page.consumers
-            guard let next = page.nextOffset, next > offset else { break }
-            offset = next
+        try await allPages("CONSUMER.LIST.\(stream)", resource: address(stream), as: ConsumerListPage.self) {
+            ($0.consumers, $0.nextOffset)
         }
-        return consumers
     }
 
     /// `CONSUMER.INFO`; nil when the consumer (or its stream) does not exist.
@@ -149,6 +126,20 @@ public struct JetStreamAdmin: Sendable {
     }
 
     // MARK: Transport
+
+    /// Asks for pages (`{"offset": N}`) until `page` says there is no next offset.
+    private func allPages<Page: Decodable & Sendable, Item>(
+        _ api: String, resource: String, as type: Page.Type, _ page: (Page) -> ([Item], Int?)
+    ) async throws(JetStreamAdminError) -> [Item] {
+        var items: [Item] = []
+        var offset = 0
+        while true {
+            let (received, next) = page(try await call(api, resource: resource, body: ["offset": .int(Int64(offset))], as: type))
+            items += received
+            guard let next, next > offset else { return items }
+            offset = next
+        }
+    }
 
     func address(_ parts: String...) -> String { ([tenant] + parts).joined(separator: "/") }
 

@@ -42,6 +42,9 @@ public struct JetStreamAdminError: Error, Sendable, CustomStringConvertible {
 
     var what: String {
         switch failure {
+        case .api(let error) where error.errCode == Self.jetStreamNotEnabledForAccount:
+            return "server error \(error.code)/\(error.errCode): \(error.description): "
+                + "JetStream is not enabled for the account of tenant \(tenant)"
         case .api(let error):
             return "server error \(error.code)/\(error.errCode): \(error.description)"
         case .noResponders:
@@ -66,13 +69,15 @@ public struct JetStreamAdminError: Error, Sendable, CustomStringConvertible {
                 return "it was deleted meanwhile; run plan again"
             case APIError.consumerAlreadyExists:
                 return "it was created meanwhile; run plan again"
+            case Self.jetStreamNotEnabledForAccount:
+                return Self.enableJetStreamHint(tenant)
             case APIError.invalidJSON:
                 return "the server does not know a field of this config; check the server version (plan names unsupported fields)"
             default:
                 return "check the config against the server's message, then run plan again"
             }
         case .noResponders:
-            return "enable JetStream for tenant \(tenant)'s account (jetstream limits in the profile, then `hodei-provision up`/`render`) and check that hodei-admin may publish to $JS.API.>"
+            return Self.enableJetStreamHint(tenant) + ", and check that hodei-admin may publish to $JS.API.>"
         case .timeout:
             return "check that the JetStream cluster has a leader and the server is not overloaded, then retry"
         case .transport:
@@ -80,6 +85,13 @@ public struct JetStreamAdminError: Error, Sendable, CustomStringConvertible {
         case .invalidResponse:
             return "check that the URL points at a nats-server with JetStream"
         }
+    }
+
+    /// `JetStream not enabled for account` (the server has JetStream, this account does not).
+    public static let jetStreamNotEnabledForAccount = 10039
+
+    static func enableJetStreamHint(_ tenant: String) -> String {
+        "enable JetStream for tenant \(tenant)'s account (its limits in the profile, then `hodei-provision up` or `render`)"
     }
 
     /// Maps a NATSClient failure of a request to this error.

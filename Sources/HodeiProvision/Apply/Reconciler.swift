@@ -50,7 +50,8 @@ public struct Reconciler: Sendable {
                 break
             }
         }
-        let (capabilities, _) = await ServerCapabilitiesReader(connector: connector).capabilities(accountInfo: account)
+        let (capabilities, _) = await ServerCapabilitiesReader(
+            connector: connector, declaredClusterSize: profile.cluster?.nodes.count).capabilities(accountInfo: account)
         await sessions.setConsumerActions(capabilities.supportsConsumerAction)
         return capabilities
     }

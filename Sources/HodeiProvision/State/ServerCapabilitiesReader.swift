@@ -3,13 +3,19 @@ import NATSClient
 
 /// Works out which server the tool talks to: the version from the server's clear-text INFO line
 /// (`NATSServerInfo.probe`: libnats does not expose it), the JetStream API level from `$JS.API.INFO`
-/// (2.10+), and the cluster size from INFO's cluster URLs.
+/// (2.10+), and the cluster size: the profile's `cluster.nodes` when INFO says the server is clustered.
+///
+/// INFO's `connect_urls` cannot give the size: each member is listed once per interface it listens
+/// on (a 3-node cluster on 0.0.0.0 showed 6 URLs), so the profile's declared topology is used.
 public struct ServerCapabilitiesReader: Sendable {
     public let connector: any TenantConnector
     public let probeTimeout: Duration
+    /// Nodes the profile declares (`cluster.nodes`), if any.
+    public let declaredClusterSize: Int?
 
-    public init(connector: any TenantConnector, probeTimeout: Duration = .seconds(2)) {
+    public init(connector: any TenantConnector, declaredClusterSize: Int? = nil, probeTimeout: Duration = .seconds(2)) {
         self.connector = connector
+        self.declaredClusterSize = declaredClusterSize
         self.probeTimeout = probeTimeout
     }
 
@@ -31,16 +37,11 @@ public struct ServerCapabilitiesReader: Sendable {
     /// otherwise 2.9 (the oldest supported), so no field is ever sent to a server that might drop it.
     public func capabilities(accountInfo: AccountInfo?) async -> (ServerCapabilities, NATSServerInfo?) {
         let info = try? await serverInfo()
-        let level = accountInfo?.api.level
+        let level = accountInfo?.api.level ?? info?.apiLevel
         let version = info.flatMap { HodeiPlan.ServerVersion($0.version) }
             ?? (level != nil ? HodeiPlan.ServerVersion(2, 11) : HodeiPlan.ServerVersion(2, 9))
-        return (ServerCapabilities(version: version, apiLevel: level, clusterSize: info.map(Self.clusterSize) ?? 1), info)
-    }
-
-    /// Servers in the cluster: INFO's `connect_urls` lists the client URLs of the cluster's servers
-    /// (this one included once the routes are up); 1 when not clustered.
-    static func clusterSize(_ info: NATSServerInfo) -> Int {
-        guard info.cluster != nil else { return 1 }
-        return max(1, Set(info.connectURLs).count)
+        let clustered = info?.cluster != nil
+        let size = clustered ? max(1, declaredClusterSize ?? 1) : 1
+        return (ServerCapabilities(version: version, apiLevel: level, clusterSize: size), info)
     }
 }
