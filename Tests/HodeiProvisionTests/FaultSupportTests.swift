@@ -23,8 +23,8 @@ struct SeededRandom: RandomNumberGenerator {
 
 enum FaultSupport {
     /// Loads and validates profile text (no environment variables, nothing read from disk).
-    static func profile(_ text: String, file: String = "/tmp/hodei-faults/test.profile") throws -> Profile {
-        let profile = try ProfileLoader(environment: [:], readFile: { _ in nil }).load(text: text, file: file)
+    static func profile(_ text: String) throws -> Profile {
+        let profile = try TestProfile.load(text)
         try ProfileValidator(options: ValidationOptions(readData: { _ in nil })).validate(profile)
         return profile
     }
