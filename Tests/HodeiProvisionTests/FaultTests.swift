@@ -81,20 +81,19 @@ struct FaultTests {
             #expect(!connection.isClosed)
 
             // Every acknowledged event is in the stream: read it all back and check the ids.
-            let consumer = try await js.pullSubscribe(subject: "ev.>", durable: "verify", stream: "EVENTS")
+            // A consumer without acks: nothing limits how much one fetch may take.
+            let verify = #"{"stream_name":"EVENTS","config":{"durable_name":"verify","ack_policy":"none","deliver_policy":"all"}}"#
+            _ = try await js.apiRequest("CONSUMER.CREATE.EVENTS.verify", body: Array(verify.utf8))
+            let consumer = try await js.bindPull(stream: "EVENTS", consumer: "verify")
             var seen = Set<Int>()
             var storedDuplicates = 0
-            var fetched = 0
             let readDeadline = ContinuousClock.now + .seconds(90)
             while seen.count < acked.count, ContinuousClock.now < readDeadline {
-                let batch = (try? await consumer.fetch(batch: 1_000, timeout: .seconds(2))) ?? []
-                for message in batch {
-                    fetched += 1
+                for message in (try? await consumer.fetch(batch: 5_000, timeout: .seconds(2))) ?? [] {
                     let id = message.headers["Nats-Msg-Id"] ?? ""
                     if let index = Int(id.dropFirst("event-".count)), seen.insert(index).inserted == false {
                         storedDuplicates += 1
                     }
-                    try? message.ack()
                 }
             }
             #expect(acked.isSubset(of: seen), "\(acked.subtracting(seen).count) acknowledged events missing")
