@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.1.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
     ],
     targets: [
         // The only C in the package: libnats through pkg-config.
@@ -114,6 +115,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Demo of worker agents over a real server (issue 3 point 8): groups, load balancing,
+        // at-least-once; exposes the bus metrics in the Prometheus text format.
+        .executableTarget(
+            name: "hodei-worker-demo",
+            dependencies: [
+                "HodeiBus", "NATSServerControl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
+        ),
         // The C peer for the benchmarks: the same work over raw libnats.
         .executableTarget(
             name: "nats-c-bench",
@@ -121,7 +135,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("nats")]
         ),
         .testTarget(name: "NATSClientTests", dependencies: ["NATSClient", "NATSServerControl"], swiftSettings: strict),
-        .testTarget(name: "HodeiBusTests", dependencies: ["HodeiBus", "NATSServerControl", .product(name: "MetricsTestKit", package: "swift-metrics")], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "HodeiBusTests", dependencies: ["HodeiBus", "NATSClient", "NATSServerControl", .product(name: "MetricsTestKit", package: "swift-metrics")], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiProfileTests", dependencies: ["HodeiProfile", .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiPlanTests", dependencies: ["HodeiPlan"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "HodeiSecurityTests", dependencies: ["HodeiSecurity"], swiftSettings: strict),

@@ -3,7 +3,8 @@ import Metrics
 /// Builds the configured bus. The one place that switches on the backend.
 public enum EventBusFactory {
     /// A ready bus (publish + subscribe). In memory, every call makes a new, separate bus: share
-    /// the returned instance inside the process.
+    /// the returned instance inside the process. NATS: a connected `NatsBus` (one connection per
+    /// call); the stream must exist (`hodei-provision apply`).
     public static func create(_ config: EventBusConfig,
                               metricsFactory: (any MetricsFactory)? = nil) async throws -> any EventBus {
         let subjects = try EventSubjects(prefix: config.subjectPrefix)
@@ -16,9 +17,8 @@ public enum EventBusFactory {
             }
             return InMemoryBus(capacity: config.capacity, subjects: subjects, metricsFactory: metricsFactory)
         case .nats:
-            throw EventBusError.backendUnavailable(
-                "nats", reason: "the NATS backend (NatsBus) is not yet available in this build",
-                hint: "set HODEI_EVENT_BUS_TYPE=inmemory for now")
+            return try await NatsBus.connect(config.nats, subjectPrefix: config.subjectPrefix,
+                                             metricsFactory: metricsFactory)
         }
     }
 

@@ -7,6 +7,6 @@ struct HodeiBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hodei-bench",
         abstract: "Benchmarks of hodei-provision against peers (libnats in C, nats-py) measured in the same run.",
-        subcommands: [JSPub.self, InMemory.self, Validate.self]
+        subcommands: [JSPub.self, InMemory.self, Validate.self, NatsBusPublish.self, NatsBusLatency.self]
     )
 }

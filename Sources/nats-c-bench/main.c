@@ -3,6 +3,12 @@
 //
 // usage: nats-c-bench <url> <subject> [count=200000] [size=256] [window=4096]
 // prints: RESULT impl=c count=N size=S seconds=T msgs_per_sec=R acked=A failed=F
+//
+// Payload-file mode (the peer of `hodei-bench natsbus-publish`): publishes prepared messages, each
+// with its own subject and Nats-Msg-Id header, exactly the bytes NatsBus sends.
+// usage: nats-c-bench --payloads <file> <url> [window=4096]
+// file: records of  u16 subject length, subject, u16 msg-id length, msg-id, u32 payload length,
+//       payload (little endian).
 #include <nats/nats.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +36,93 @@ static int fail(const char *what, natsStatus s) {
     return 1;
 }
 
+typedef struct {
+    char *subject;
+    char *msgId;
+    char *data;
+    int size;
+} record;
+
+static int readAll(const char *path, unsigned char **out, long *length) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) { perror(path); return 1; }
+    fseek(f, 0, SEEK_END);
+    *length = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    *out = malloc((size_t) *length);
+    if (fread(*out, 1, (size_t) *length, f) != (size_t) *length) { perror(path); fclose(f); return 1; }
+    fclose(f);
+    return 0;
+}
+
+static char *takeString(const unsigned char *bytes, long *at, long n) {
+    char *text = malloc((size_t) n + 1);
+    memcpy(text, bytes + *at, (size_t) n);
+    text[n] = 0;
+    *at += n;
+    return text;
+}
+
+static int runPayloads(const char *path, const char *url, int window) {
+    unsigned char *bytes = NULL;
+    long length = 0;
+    if (readAll(path, &bytes, &length) != 0) return 1;
+    long capacity = 1024, count = 0, at = 0;
+    record *records = malloc(sizeof(record) * (size_t) capacity);
+    while (at + 2 <= length) {
+        if (count == capacity) { capacity *= 2; records = realloc(records, sizeof(record) * (size_t) capacity); }
+        record *r = &records[count++];
+        long n = bytes[at] | (bytes[at + 1] << 8); at += 2;
+        r->subject = takeString(bytes, &at, n);
+        n = bytes[at] | (bytes[at + 1] << 8); at += 2;
+        r->msgId = takeString(bytes, &at, n);
+        n = (long) bytes[at] | ((long) bytes[at + 1] << 8) | ((long) bytes[at + 2] << 16) | ((long) bytes[at + 3] << 24);
+        at += 4;
+        r->data = (char *) bytes + at;
+        r->size = (int) n;
+        at += n;
+    }
+
+    natsConnection *nc = NULL;
+    jsCtx *js = NULL;
+    natsStatus s = natsConnection_ConnectTo(&nc, url);
+    if (s != NATS_OK) return fail("connect", s);
+    jsOptions options;
+    jsOptions_Init(&options);
+    options.PublishAsync.MaxPending = window;
+    options.PublishAsync.AckHandler = onAck;
+    options.PublishAsync.StallWait = 60000;
+    s = natsConnection_JetStream(&js, nc, &options);
+    if (s != NATS_OK) return fail("jetstream context", s);
+
+    double start = now();
+    for (long i = 0; i < count; i++) {
+        natsMsg *msg = NULL;
+        s = natsMsg_Create(&msg, records[i].subject, NULL, records[i].data, records[i].size);
+        if (s == NATS_OK) s = natsMsgHeader_Set(msg, "Nats-Msg-Id", records[i].msgId);
+        if (s == NATS_OK) s = js_PublishMsgAsync(js, &msg, NULL);
+        if (s != NATS_OK) return fail("publish", s);
+    }
+    jsPubOptions wait;
+    jsPubOptions_Init(&wait);
+    wait.MaxWait = 120000;
+    s = js_PublishAsyncComplete(js, &wait);
+    double seconds = now() - start;
+    if (s != NATS_OK) return fail("publish complete", s);
+    printf("RESULT impl=c count=%ld size=file seconds=%.6f msgs_per_sec=%.0f acked=%lld failed=%lld\n",
+           count, seconds, (double) count / seconds,
+           (long long) __atomic_load_n(&acked, __ATOMIC_RELAXED),
+           (long long) __atomic_load_n(&failed, __ATOMIC_RELAXED));
+    jsCtx_Destroy(js);
+    natsConnection_Destroy(nc);
+    nats_Close();
+    return __atomic_load_n(&failed, __ATOMIC_RELAXED) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv) {
+    if (argc >= 4 && strcmp(argv[1], "--payloads") == 0) {
+        return runPayloads(argv[2], argv[3], argc > 4 ? atoi(argv[4]) : 4096);
+    }
     if (argc < 3) {
         fprintf(stderr, "usage: %s <url> <subject> [count=200000] [size=256] [window=4096]\n", argv[0]);
         return 64;

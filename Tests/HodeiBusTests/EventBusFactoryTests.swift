@@ -1,4 +1,5 @@
 import HodeiBus
+import NATSServerControl
 import Testing
 
 struct EventBusFactoryTests {
@@ -20,12 +21,14 @@ struct EventBusFactoryTests {
         #expect(try await subscription.drain().isEmpty)
     }
 
-    @Test func natsIsNotYetAvailableAndSaysSo() async {
+    @Test func natsWithoutAServerIsUnavailableAndNamesTheURL() async throws {
+        let url = "nats://127.0.0.1:\(try FreePort.next())"
+        let config = EventBusConfig(backend: .nats, nats: NatsSettings(servers: [url], timeout: .milliseconds(500)))
         await #expect {
-            try await EventBusFactory.create(EventBusConfig(backend: .nats))
+            try await EventBusFactory.create(config)
         } throws: { error in
             guard let error = error as? EventBusError else { return false }
-            return error.code == .backendUnavailable && error.description.contains("HODEI_EVENT_BUS_TYPE=inmemory")
+            return error.code == .backendUnavailable && error.description.contains(url)
         }
     }
 

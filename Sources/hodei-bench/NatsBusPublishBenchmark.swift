@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import HodeiBus
+import NATSClient
+import NATSServerControl
+
+extension HodeiBench {
+    /// NatsBus batch publish of SystemEvents to a file-storage stream (encoding included) against
+    /// the C program over raw libnats and nats-py publishing the very same encoded bytes (subject,
+    /// Nats-Msg-Id, payload), same server, alternating, in one run.
+    struct NatsBusPublish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "natsbus-publish",
+            abstract: "NatsBus publish(batch:) vs libnats (C) vs nats-py publish_async: events/s and ratios.")
+
+        @Option(help: "Events per run.") var count = 100_000
+        @Option(help: "Most unacknowledged publishes in flight (all three implementations).") var window = 4096
+        @Option(help: "Runs per implementation (the median is reported).") var runs = 3
+        @Option(help: "nats-server binary (default: NATS_SERVER_BIN, else PATH).") var serverBin: String?
+        @Option(help: "The C peer (default: nats-c-bench next to this executable).") var cBench: String?
+        @Option(help: "The nats-py peer script.") var pyScript = "scripts/bench/natspy_publish.py"
+        @Flag(help: "Skip the nats-py peer.") var skipPython = false
+
+        func run() async throws {
+            let binary = try NATSServerBinary.resolve(explicitPath: serverBin)
+            let cProgram = cBench ?? JSPub.siblingExecutable("nats-c-bench")
+            guard FileManager.default.isExecutableFile(atPath: cProgram) else {
+                throw ValidationError("\(cProgram): C peer not found; build it with `swift build -c release`")
+            }
+            let events = Self.events(count)
+            let subjects = try EventSubjects()
+            let payloadFile = try Self.writePayloads(events, subjects: subjects)
+            defer { try? FileManager.default.removeItem(atPath: payloadFile) }
+            let averageSize = events.reduce(0) { $0 + SystemEventCodec().encodeBytes($1).count } / count
+            let serverVersion = try await binary.version()
+
+            try await withNATSServer(NATSServerConfiguration(binary: binary, serverName: "bench")) { server in
+                let admin = try await NATSConnection.connect(NATSConnectOptions(servers: [server.url], name: "admin"))
+                let js = try admin.jetStream()
+                try await Self.recreateStream(js)
+                let bus = try await NatsBus.connect(NatsSettings(servers: [server.url], timeout: .seconds(30)),
+                                                    options: NatsBusOptions(publishWindow: window, connectionName: "natsbus"))
+                var rates: [String: [Double]] = [:]
+                for runIndex in 1...runs {
+                    try await Self.recreateStream(js)
+                    let start = ContinuousClock.now
+                    let outcomes = await bus.publish(batch: events)
+                    let elapsed = (ContinuousClock.now - start).seconds
+                    let stored = outcomes.count { $0.receipt.map { !$0.duplicate } ?? false }
+                    guard stored == count else {
+                        throw ValidationError("NatsBus run \(runIndex): \(count - stored) events not stored: \(outcomes.first { $0.error != nil }?.error.map { "\($0)" } ?? "duplicates")")
+                    }
+                    rates["swift", default: []].append(Double(count) / elapsed)
+
+                    try await Self.recreateStream(js)
+                    rates["c", default: []].append(try await Self.runPeer(cProgram, ["--payloads", payloadFile, server.url, String(window)]))
+                    if !skipPython {
+                        try await Self.recreateStream(js)
+                        rates["py", default: []].append(try await Self.runPeer("/usr/bin/env", ["python3", pyScript, payloadFile, server.url, String(window)]))
+                    }
+                    print("run \(runIndex): " + ["swift", "c", "py"].compactMap { key in rates[key]?.last.map { "\(key) \(Int($0)) ev/s" } }.joined(separator: ", "))
+                }
+                await bus.close()
+                await admin.close()
+
+                let swift = JSPub.median(rates["swift"]!)
+                let c = JSPub.median(rates["c"]!)
+                let py = rates["py"].map(JSPub.median)
+                print("")
+                print("natsbus-publish: \(count) SystemEvents (avg \(averageSize) B JSON), file storage, window \(window), nats-server \(serverVersion), libnats \(NATSConnection.libnatsVersion), median of \(runs)")
+                print("| implementation | events/s | NatsBus ÷ peer |")
+                print("|---|---:|---:|")
+                print("| NatsBus.publish(batch:) (Swift, encodes) | \(Int(swift)) | 1.00 |")
+                print("| libnats (C, nats-c-bench --payloads) | \(Int(c)) | \(String(format: "%.2f", swift / c)) |")
+                if let py { print("| nats-py publish_async | \(Int(py)) | \(String(format: "%.2f", swift / py)) |") }
+                print("RESULT bench=natsbus-publish swift_per_sec=\(Int(swift)) c_per_sec=\(Int(c)) ratio_c=\(String(format: "%.3f", swift / c)) target_c=0.85"
+                      + (py.map { " py_per_sec=\(Int($0)) ratio_py=\(String(format: "%.2f", swift / $0)) target_py=4" } ?? ""))
+            }
+        }
+
+        /// A realistic mix: per job, created/scheduled/started/log/heartbeat/completed.
+        static func events(_ count: Int) -> [SystemEvent] {
+            (0..<count).map { n in
+                let job = "job-\(n / 6)"
+                let payload: SystemEvent.Payload = switch n % 6 {
+                case 0: .jobCreated(JobCreated(jobId: job, pipelineId: "pl-7", name: "test", command: ["make", "test"],
+                                               requiredCapabilities: ["linux"]))
+                case 1: .jobScheduled(JobScheduled(jobId: job, pipelineId: "pl-7", workerId: "worker-a"))
+                case 2: .jobStarted(JobStarted(jobId: job, pipelineId: "pl-7", workerId: "worker-a"))
+                case 3: .logChunkReceived(LogChunkReceived(jobId: job, workerId: "worker-a", stream: .stdout,
+                                                           sequence: UInt64(n), data: Data(repeating: 65, count: 96)))
+                case 4: .workerHeartbeat(WorkerHeartbeat(workerId: "worker-a", runningJobs: 1, load: 0.42))
+                default: .jobCompleted(JobCompleted(jobId: job, pipelineId: "pl-7", workerId: "worker-a", durationMs: 4010))
+                }
+                return SystemEvent(tenant: "acme", payload)
+            }
+        }
+
+        /// The file `nats-c-bench --payloads` and the nats-py script read: exactly what NatsBus sends.
+        static func writePayloads(_ events: [SystemEvent], subjects: EventSubjects) throws -> String {
+            var bytes: [UInt8] = []
+            let codec = SystemEventCodec()
+            func u16(_ v: Int) { bytes += [UInt8(v & 0xff), UInt8(v >> 8 & 0xff)] }
+            for event in events {
+                let subject = Array(subjects.subject(for: event.kind).utf8)
+                let id = Array(event.id.uuidString.lowercased().utf8)
+                let payload = codec.encodeBytes(event)
+                u16(subject.count); bytes += subject
+                u16(id.count); bytes += id
+                let n = payload.count
+                bytes += [UInt8(n & 0xff), UInt8(n >> 8 & 0xff), UInt8(n >> 16 & 0xff), UInt8(n >> 24 & 0xff)]
+                bytes += payload
+            }
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("natsbus-payloads-\(UUID().uuidString).bin").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+
+        static func recreateStream(_ js: JetStreamContext) async throws {
+            _ = try? await js.apiRequest("STREAM.DELETE.HODEI_EVENTS")
+            let body = #"{"name":"HODEI_EVENTS","subjects":["hodei.events.>"],"storage":"file","retention":"limits"}"#
+            _ = try await js.apiRequest("STREAM.CREATE.HODEI_EVENTS", body: Array(body.utf8))
+        }
+
+        /// Runs a peer and returns its `msgs_per_sec=` figure.
+        static func runPeer(_ program: String, _ arguments: [String]) async throws -> Double {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = arguments
+            let output = Pipe()
+            process.standardOutput = output
+            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                do { try process.run() } catch { continuation.resume(throwing: error) }
+            }
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            guard status == 0,
+                  let field = text.split(whereSeparator: \.isWhitespace).first(where: { $0.hasPrefix("msgs_per_sec=") }),
+                  let rate = Double(field.dropFirst("msgs_per_sec=".count))
+            else {
+                throw ValidationError("\(program) \(arguments.first ?? "") failed (status \(status)): \(text)")
+            }
+            return rate
+        }
+    }
+}
