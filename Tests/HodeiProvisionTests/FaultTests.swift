@@ -17,6 +17,11 @@ struct FaultTests {
         try await withNATSCluster(size: 3) { cluster in
             let connection = try await FaultSupport.connect(cluster.urls, tenant: nil, maxReconnect: -1)
             let js = try connection.jetStream(maxInFlight: 1024)
+            let events = connection.events()
+            let reconnected = Task {
+                for await event in events where event == .reconnected { return true }
+                return false
+            }
             let config = #"{"name":"EVENTS","subjects":["ev.>"],"num_replicas":3,"storage":"file","duplicate_window":600000000000}"#
             // Stream creation is retried while the new cluster elects its leaders.
             let created = await FaultSupport.eventually(timeout: .seconds(30)) {
@@ -85,7 +90,7 @@ struct FaultTests {
             // The node comes back and catches up; then a one-replica consumer without acks (nothing
             // limits how much one fetch takes) reads the stream back.
             try await victim.node.restart()
-            let verify = #"{"stream_name":"EVENTS","config":{"durable_name":"verify","ack_policy":"none","deliver_policy":"all","num_replicas":1,"mem_storage":true}}"#
+            let verify = #"{"stream_name":"EVENTS","config":{"durable_name":"verify","ack_policy":"none","deliver_policy":"all","num_replicas":1}}"#
             let consumerReady = await FaultSupport.eventually(timeout: .seconds(30), every: .milliseconds(500)) {
                 (try? await js.apiRequest("CONSUMER.CREATE.EVENTS.verify", body: Array(verify.utf8), timeout: .seconds(5))) != nil
             }
@@ -112,6 +117,8 @@ struct FaultTests {
                 \(ackedAfterKill) acked after the kill, \(storedDuplicates) duplicates stored
                 """)
             await connection.close()
+            // The client really lost its node and reconnected to another (the events end at close).
+            #expect(await reconnected.value)
         }
     }
 
