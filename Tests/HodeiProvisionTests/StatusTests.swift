@@ -124,6 +124,34 @@ struct StatusTests {
         }
     }
 
+    @Test func statusCommandExitCodes() async throws {
+        let binary = BadInputTests.cliBinary()
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the CLI first: swift build")
+        try await withNATSServer { server in
+            // One tenant, no auth: the CLI connects anonymously, as for a dev server.
+            let text = FaultSupport.profileText(urls: [server.url], tenants: ["acme"], streams: 1, consumers: 1, maxMsgs: 100)
+            let profile = try FaultSupport.profile(text)
+            #expect(await FaultSupport.apply(profile, connector: StaticTenantConnector(urls: [server.url])).report.succeeded)
+            let connection = try await FaultSupport.connect([server.url], tenant: nil)
+            _ = try await connection.jetStream().publish(subject: "acme.s0.x", data: Array("x".utf8))
+            await connection.close()
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("status-\(UUID().uuidString.prefix(8)).profile")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+
+            let (ok, okErrors) = try BadInputTests.run(binary, ["status", file.path, "--max-pending", "1"])
+            #expect(ok == 0, "\(okErrors)")
+            let (over, _) = try BadInputTests.run(binary, ["status", file.path, "--max-pending", "0", "--format", "json"])
+            #expect(over == 2)
+            let (usage, usageErrors) = try BadInputTests.run(binary, ["status", file.path, "--max-usage", "120%"])
+            #expect(usage == 64)
+            #expect(usageErrors.contains("--max-usage 120%"))
+            let (unknown, unknownErrors) = try BadInputTests.run(binary, ["status", file.path, "--target", "globex"])
+            #expect(unknown == 1)
+            #expect(unknownErrors.contains("globex"))
+        }
+    }
+
     // MARK: Pure logic
 
     @Test(arguments: [
