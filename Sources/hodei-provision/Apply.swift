@@ -57,6 +57,9 @@ extension HodeiProvisionCommand {
                 throw ValidationError("applying a plan file needs --profile PROFILE (the profile it was planned from)")
             }
             let options = try flags.options()
+            guard !isPlanFile || options == PlanOptions() else {
+                throw ValidationError("a plan file carries the options it was planned with; drop --target/--allow-replace/--prune/--adopt or plan again")
+            }
             let loaded = try ProfileStage.load(profile ?? source, reporter: reporter)
             let reconciler = Reconciler(profile: loaded)
             do {
@@ -159,47 +162,5 @@ extension HodeiProvisionCommand {
             }
             return error.localizedDescription
         }
-    }
-}
-
-/// The JSON document of `apply --format json`.
-struct ApplyOutput: Encodable {
-    var plan: HodeiPlan.Plan
-    var report: ApplyReport?
-
-    struct Result: Encodable {
-        var address: String
-        var action: String
-        var status: String
-        var error: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(address, forKey: .address)
-            try c.encode(action, forKey: .action)
-            try c.encode(status, forKey: .status)
-            try c.encode(error, forKey: .error)
-        }
-
-        enum CodingKeys: String, CodingKey { case address, action, status, error }
-    }
-
-    enum CodingKeys: String, CodingKey { case plan, results, succeeded, summary }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(plan, forKey: .plan)
-        let results = report?.results.map { result -> Result in
-            switch result.outcome {
-            case .ok: return Result(address: result.address.description, action: result.action.rawValue, status: "ok")
-            case .failed(let text):
-                return Result(address: result.address.description, action: result.action.rawValue, status: "failed", error: text)
-            case .skipped(let text):
-                return Result(address: result.address.description, action: result.action.rawValue, status: "skipped", error: text)
-            }
-        }
-        try c.encode(results, forKey: .results)
-        try c.encode(report?.succeeded ?? !plan.hasErrors, forKey: .succeeded)
-        try c.encode(report?.summary ?? plan.summary.text, forKey: .summary)
     }
 }

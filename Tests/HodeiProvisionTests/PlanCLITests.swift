@@ -73,6 +73,17 @@ func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> 
 
 @Suite("plan/apply command line", .serialized)
 struct PlanCLITests {
+    /// Applies p.profile (file storage), publishes `messages`, then rewrites it with memory storage
+    /// (a change that needs a replace).
+    static func applyThenSwitchToMemory(_ live: Live, _ dir: URL, messages: Int) async throws {
+        let file = dir.appendingPathComponent("p.profile")
+        try TestProfile.acme(url: live.server.url).write(to: file, atomically: true, encoding: .utf8)
+        #expect(try await CLI.run(["apply", "p.profile"], in: dir).status == 0)
+        try await live.publish(messages)
+        try TestProfile.acme(url: live.server.url).replacingOccurrences(of: "storage: file", with: "storage: memory")
+            .write(to: file, atomically: true, encoding: .utf8)
+    }
+
     @Test("exit codes: plan --detailed-exitcode 2 with changes, apply 0, then No changes. and 0")
     func exitCodes() async throws {
         try await Live.with { live in
@@ -125,12 +136,7 @@ struct PlanCLITests {
     func destructiveNeedsYes() async throws {
         try await Live.with { live in
             try await withTemporaryDirectory { dir in
-                let file = dir.appendingPathComponent("p.profile")
-                try TestProfile.acme(url: live.server.url).write(to: file, atomically: true, encoding: .utf8)
-                #expect(try await CLI.run(["apply", "p.profile"], in: dir).status == 0)
-                try await live.publish(3)
-                try TestProfile.acme(url: live.server.url).replacingOccurrences(of: "storage: file", with: "storage: memory")
-                    .write(to: file, atomically: true, encoding: .utf8)
+                try await Self.applyThenSwitchToMemory(live, dir, messages: 3)
 
                 let refused = try await CLI.run(["apply", "p.profile", "--allow-replace"], in: dir)
                 #expect(refused.status == 1)
@@ -150,11 +156,7 @@ struct PlanCLITests {
     func interactiveConfirmation() async throws {
         try await Live.with { live in
             try await withTemporaryDirectory { dir in
-                let file = dir.appendingPathComponent("p.profile")
-                try TestProfile.acme(url: live.server.url).write(to: file, atomically: true, encoding: .utf8)
-                #expect(try await CLI.run(["apply", "p.profile"], in: dir).status == 0)
-                try TestProfile.acme(url: live.server.url).replacingOccurrences(of: "storage: file", with: "storage: memory")
-                    .write(to: file, atomically: true, encoding: .utf8)
+                try await Self.applyThenSwitchToMemory(live, dir, messages: 0)
 
                 let cancelled = try await CLI.run(["apply", "p.profile", "--allow-replace"], in: dir, terminalInput: "no\n")
                 #expect(cancelled.status == 1)
@@ -186,6 +188,8 @@ struct PlanCLITests {
 
                 let noProfile = try await CLI.run(["apply", "plan.json"], in: dir)
                 #expect(noProfile.status == 64)
+                let withFlags = try await CLI.run(["apply", "plan.json", "--profile", "p.profile", "--prune"], in: dir)
+                #expect(withFlags.status == 64)
                 let applied = try await CLI.run(["apply", "plan.json", "--profile", "p.profile"], in: dir)
                 #expect(applied.status == 0, "\(applied.stderr)")
                 #expect(try await live.admin.streamInfo("EVENTS")?.config.maxMsgs == 10)
