@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import HodeiBus
 import Histogram
+import NATSClient
 import NATSServerControl
 import Synchronization
 
@@ -59,6 +60,8 @@ extension HodeiBench {
                                          fetchExpiry: .milliseconds(setting.expiryMs),
                                          streamCreation: .createIfMissing(storage: .file))
             let publisher = try await NatsBus.connect(settings, options: options)
+            // Each setting starts on an empty stream (its new group would replay the last one's events).
+            _ = try await publisher.connection.jetStream().apiRequest("STREAM.PURGE.\(settings.stream)")
             let consumer = try await NatsBus.connect(settings, options: options)
             let subscription = try await consumer.subscribe(filter: "hodei.events.job.started", group: group)
             let warmup = rate

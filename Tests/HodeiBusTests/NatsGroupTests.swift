@@ -62,6 +62,22 @@ struct NatsGroupTests {
         }
     }
 
+    @Test func aMemberThatLeavesHandsItsUnackedEventsBackAtOnce() async throws {
+        // ack_wait 30 s: a redelivery within the 10 s bound can only come from the leaving member's naks.
+        try await withNatsBus(options: .test(ackWait: .seconds(30))) { server, bus in
+            let leaving = try await bus.subscribe(group: "workers")
+            try await bus.publish(numbered(1))
+            let taken = try await leaving.take(1)
+            leaving.cancel()
+            let other = try await bus.subscribe(group: "workers")
+            let again = try await other.take(1, seconds: 10)
+            #expect(again.map(\.event.id) == taken.map(\.event.id))
+            #expect(again.map(\.deliveryAttempt) == [2])
+            try await again[0].ack()
+            _ = server
+        }
+    }
+
     @Test func nakWithDelayRedeliversAfterTheDelay() async throws {
         try await withNatsBus(options: .test(ackWait: .seconds(30))) { _, bus in
             let member = try await bus.subscribe(group: "workers")

@@ -33,6 +33,8 @@ final class NatsFetchSource: SubscriptionSource {
         var nextConsumerSequence: UInt64 = 1
         var generation: UInt64
         var cancelled = false
+        /// Group: batches handed out with deliveries not yet settled (naked when the member leaves).
+        var outstanding: [NatsBatchAcknowledger] = []
     }
 
     private let state: Mutex<State>
@@ -116,10 +118,12 @@ final class NatsFetchSource: SubscriptionSource {
     var missedCount: UInt64 { 0 }  // JetStream keeps the events; a slow subscriber lags, it does not lose.
 
     func cancel() {
-        let (name, wasCancelled) = state.withLock { s in
-            defer { s.cancelled = true; s.subscription = nil }
-            return (s.consumerName, s.cancelled)
+        let (name, wasCancelled, outstanding) = state.withLock { s in
+            defer { s.cancelled = true; s.subscription = nil; s.outstanding = [] }
+            return (s.consumerName, s.cancelled, s.outstanding)
         }
+        // A member leaving hands its unsettled deliveries back to the group now.
+        if !watch.isClosed { outstanding.forEach { $0.nakUnsettled() } }
         guard !wasCancelled, case .broadcast = kind, !watch.isClosed else { return }
         let admin = self.admin
         Task { await admin.deleteConsumer(name) }  // best effort: inactive_threshold removes it anyway
@@ -218,6 +222,7 @@ final class NatsFetchSource: SubscriptionSource {
                 event = try codec.decode(Data(message.data), subject: message.subject)
             } catch {
                 reportUndecodable(message, error: error, terminate: acknowledger != nil)
+                acknowledger?.markSettled(index)
                 continue
             }
             if message.metadata.numDelivered > 1 { redelivered += 1 }
@@ -226,6 +231,12 @@ final class NatsFetchSource: SubscriptionSource {
                                             acknowledger: acknowledger, token: UInt64(index)))
         }
         if redelivered > 0 { metrics.redelivered.increment(by: redelivered) }
+        if let acknowledger, !acknowledger.isFullySettled {
+            state.withLock { s in
+                s.outstanding.removeAll { $0.isFullySettled }
+                s.outstanding.append(acknowledger)
+            }
+        }
         if let last = messages.last { metrics.lag.record(Int64(clamping: last.metadata.numPending)) }
         return deliveries
     }
