@@ -18,7 +18,7 @@ struct HodeiProvisionCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Validate.self, Explain.self, Schema.self,
-            Plan.self, Apply.self, Drift.self, Export.self, Destroy.self, History.self,
+            Plan.self, Apply.self, Drift.self, Export.self, Destroy.self, History.self, Status.self,
             Render.self, Certs.self, Rotate.self, Up.self, Down.self, Demo.self,
         ]
     )

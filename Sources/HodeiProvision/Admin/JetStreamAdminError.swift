@@ -79,7 +79,9 @@ public struct JetStreamAdminError: Error, Sendable, CustomStringConvertible {
         case .noResponders:
             return Self.enableJetStreamHint(tenant) + ", and check that hodei-admin may publish to $JS.API.>"
         case .timeout:
-            return "check that the JetStream cluster has a leader and the server is not overloaded, then retry"
+            // A publish the user's permissions deny is dropped by the server: the request times out.
+            return "check that this user may publish to $JS.API.> (a denied request only times out), "
+                + "that the JetStream cluster has a leader and the server is not overloaded, then retry"
         case .transport:
             return "check that the server is reachable and the credentials are valid"
         case .invalidResponse:
