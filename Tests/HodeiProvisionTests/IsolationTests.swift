@@ -89,7 +89,7 @@ import Testing
                     do {
                         let reply = try await js.apiRequest(api, body: body)
                         Issue.record("\(a) called \(api) of \(b): \(String(decoding: reply, as: UTF8.self))")
-                    } catch let error as NATSError {
+                    } catch {
                         #expect(error.kind == .jetStream, "\(a) \(api): \(error)")
                         #expect(error.description.contains("not found"), "\(a) \(api): \(error)")
                     }
@@ -130,7 +130,7 @@ import Testing
                 do {
                     _ = try await js.apiRequest(api, body: body, timeout: .seconds(2))
                     Issue.record("the worker called \(api)")
-                } catch let error as NATSError {
+                } catch {
                     // Denied publishes get no answer: the request times out (or has no responders).
                     #expect([.timeout, .noResponders].contains(error.kind), "\(api): \(error)")
                 }
