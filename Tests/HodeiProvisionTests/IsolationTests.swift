@@ -89,7 +89,7 @@ import Testing
                     do {
                         let reply = try await js.apiRequest(api, body: body)
                         Issue.record("\(a) called \(api) of \(b): \(String(decoding: reply, as: UTF8.self))")
-                    } catch {
+                    } catch let error as NATSError {
                         #expect(error.kind == .jetStream, "\(a) \(api): \(error)")
                         #expect(error.description.contains("not found"), "\(a) \(api): \(error)")
                     }
@@ -130,14 +130,14 @@ import Testing
                 do {
                     _ = try await js.apiRequest(api, body: body, timeout: .seconds(2))
                     Issue.record("the worker called \(api)")
-                } catch {
+                } catch let error as NATSError {
                     // Denied publishes get no answer: the request times out (or has no responders).
                     #expect([.timeout, .noResponders].contains(error.kind), "\(api): \(error)")
                 }
             }
             let admin = try await LiveTenants.connect(try #require(users[tenant]?["hodei-admin"]), url: url)
             let consumers = String(decoding: try await admin.jetStream().apiRequest("CONSUMER.NAMES.EV_\(tenant)"), as: UTF8.self)
-            #expect(consumers.contains(#""jobs""#) && !consumers.contains("rogue"), consumers)
+            #expect(consumers.contains(#""jobs""#) && !consumers.contains("rogue"), "\(consumers)")
             // The orchestrator, granted job.>, does reach the auditor.
             let orchestrator = try await LiveTenants.connect(try #require(users[tenant]?["orchestrator"]), url: url)
             let again = try auditor.subscribe(subject: "hodei.events.job.>")
