@@ -151,8 +151,9 @@ public struct DetachedServer: Sendable, Equatable {
         } catch {
             throw NATSServerControlError(kind: .launchFailed, path: binary.path, detail: "\(error)")
         }
+        // EOF comes when the shell exits; no waitUntilExit(): it spins a run loop on a thread of the
+        // cooperative pool (Foundation reaps the shell itself).
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
         guard let pid = Int32(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw NATSServerControlError(kind: .launchFailed, path: binary.path, detail: "no pid from the launching shell")
         }

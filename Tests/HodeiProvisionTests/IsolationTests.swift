@@ -137,7 +137,7 @@ import Testing
             }
             let admin = try await LiveTenants.connect(try #require(users[tenant]?["hodei-admin"]), url: url)
             let consumers = String(decoding: try await admin.jetStream().apiRequest("CONSUMER.NAMES.EV_\(tenant)"), as: UTF8.self)
-            #expect(consumers.contains(#""jobs""#) && !consumers.contains("rogue"), consumers)
+            #expect(consumers.contains(#""jobs""#) && !consumers.contains("rogue"), "\(consumers)")
             // The orchestrator, granted job.>, does reach the auditor.
             let orchestrator = try await LiveTenants.connect(try #require(users[tenant]?["orchestrator"]), url: url)
             let again = try auditor.subscribe(subject: "hodei.events.job.>")

@@ -40,7 +40,7 @@ import Testing
         #expect(log.contains("Server is ready"))
         #expect(!Redaction.containsSecret(log), "secret in the server log: \(Redaction.redact(log))")
         let down = try await CLIRun.run(["down", file, "--state-dir", state, "--purge-secrets"])
-        #expect(down.status == 0, down.stderr)
+        #expect(down.status == 0, "\(down.stderr)")
         running = false
         #expect(!FileManager.default.fileExists(atPath: sandbox.path("secrets")), "--purge-secrets removes the secrets")
         #expect(!FileManager.default.fileExists(atPath: state))

@@ -24,11 +24,11 @@ import Testing
 
         let up = try await CLIRun.run(["up", profile, "--state-dir", state])
         #expect(up.status == 0, "\(up.stdout)\n\(up.stderr)")
-        #expect(up.stdout.contains("hodei-dev  nats://127.0.0.1:\(port)  started"), up.stdout)
+        #expect(up.stdout.contains("hodei-dev  nats://127.0.0.1:\(port)  started"), "\(up.stdout)")
         #expect(up.stdout.contains("created"), "a fresh environment creates keys: \(up.stdout)")
-        #expect(up.stdout.contains("\(state)/clients/dev/orchestrator.env"), up.stdout)
+        #expect(up.stdout.contains("\(state)/clients/dev/orchestrator.env"), "\(up.stdout)")
         #expect(up.stdout.contains("dev/HODEI_EVENTS"), "streams applied: \(up.stdout)")
-        #expect(up.stdout.contains("hodei-provision down"), up.stdout)
+        #expect(up.stdout.contains("hodei-provision down"), "\(up.stdout)")
         let server = DetachedServer(directory: "\(state)/hodei-dev")
         #expect(server.status().isRunning)
 
@@ -42,32 +42,32 @@ import Testing
         #expect(try mode(of: server.logFile) == 0o600)
 
         let again = try await CLIRun.run(["up", profile, "--state-dir", state])
-        #expect(again.status == 0, again.stderr)
-        #expect(again.stdout.contains("already running"), again.stdout)
-        #expect(again.stdout.contains("No changes."), again.stdout)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("already running"), "\(again.stdout)")
+        #expect(again.stdout.contains("No changes."), "\(again.stdout)")
         #expect(!again.stdout.contains("created"), "a second up created keys again: \(again.stdout)")
 
         let apply = try await CLIRun.run(["apply", profile, "--yes"])
-        #expect(apply.status == 0, apply.stderr)
-        #expect(apply.stdout.contains("No changes."), apply.stdout)
+        #expect(apply.status == 0, "\(apply.stderr)")
+        #expect(apply.stdout.contains("No changes."), "\(apply.stdout)")
 
         let demo = try await CLIRun.run(["demo", profile, "--tenant", "dev", "--state-dir", state])
         #expect(demo.status == 0, "\(demo.stdout)\n\(demo.stderr)")
-        #expect(demo.stdout.contains("dev/orchestrator → hodei.events.job.created"), demo.stdout)
-        #expect(demo.stdout.contains("round trip OK"), demo.stdout)
+        #expect(demo.stdout.contains("dev/orchestrator → hodei.events.job.created"), "\(demo.stdout)")
+        #expect(demo.stdout.contains("round trip OK"), "\(demo.stdout)")
 
         let down = try await CLIRun.run(["down", profile, "--state-dir", state])
-        #expect(down.status == 0, down.stderr)
+        #expect(down.status == 0, "\(down.stderr)")
         stopped = true
-        #expect(down.stdout.contains("stopped  hodei-dev (pid"), down.stdout)
+        #expect(down.stdout.contains("stopped  hodei-dev (pid"), "\(down.stdout)")
         #expect(server.status() == .stopped)
         #expect(FileManager.default.fileExists(atPath: "\(state)/hodei-dev/jetstream"), "down without --purge keeps the data")
 
         // Data survives a restart: the stream is still there, so apply has nothing to do.
         let restart = try await CLIRun.run(["up", profile, "--state-dir", state])
-        #expect(restart.status == 0 && restart.stdout.contains("No changes."), restart.stdout)
+        #expect(restart.status == 0 && restart.stdout.contains("No changes."), "\(restart.stdout)")
         let purge = try await CLIRun.run(["down", profile, "--state-dir", state, "--purge"])
-        #expect(purge.status == 0, purge.stderr)
+        #expect(purge.status == 0, "\(purge.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "\(state)/hodei-dev"))
         #expect(FileManager.default.fileExists(atPath: "\(secrets)/accounts/dev/users/worker.nk"), "--purge keeps secrets")
         #expect(try await CLIRun.run(["down", profile, "--state-dir", state]).status == 0, "down twice is fine")
@@ -81,7 +81,7 @@ import Testing
             .write(toFile: file, atomically: true, encoding: .utf8)
         let up = try await CLIRun.run(["up", file, "--state-dir", sandbox.path("state")])
         #expect(up.status == 1)
-        #expect(up.stderr.contains("not a loopback address"), up.stderr)
+        #expect(up.stderr.contains("not a loopback address"), "\(up.stderr)")
     }
 
     @Test(arguments: [
@@ -108,7 +108,7 @@ import Testing
         let sandbox = try ProvisionSandbox("state-dir")
         defer { sandbox.remove() }
         try FileManager.default.createDirectory(atPath: sandbox.path("repo/profiles"), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: sandbox.path("repo/Package.swift"), contents: Data())
+        _ = FileManager.default.createFile(atPath: sandbox.path("repo/Package.swift"), contents: Data())
         let file = sandbox.path("repo/profiles/dev.profile")
         try ProfileTexts.dev().write(toFile: file, atomically: true, encoding: .utf8)
         let (profile, _) = try ProfileLoader(environment: [:]).loadValidated(path: file)

@@ -42,23 +42,33 @@ public struct EventRoundTrip: Sendable {
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
 
         let publishing = try await NATSConnection.connect(try publisher.connectOptions(name: "hodei-demo/\(route.publisher)"))
-        let ack: PubAck
-        do {
-            ack = try await publishing.jetStream().publish(
-                subject: route.subject, data: Array(data), msgId: eventID, expectedStream: route.stream)
-        } catch {
-            await publishing.close()
-            throw error
-        }
+        let published = await Self.publish(Array(data), id: eventID, route: route, on: publishing)
         await publishing.close()
+        let ack = try published.get()
 
         let consuming = try await NATSConnection.connect(try consumer.connectOptions(name: "hodei-demo/\(route.consumerUser)"))
+        let received = await Self.result { try await receive(eventID, ack: ack, on: consuming, started: started, timeout: timeout) }
+        await consuming.close()
+        return try received.get()
+    }
+
+    private static func publish(_ data: [UInt8], id: String, route: DemoRoute, on connection: NATSConnection) async -> Result<PubAck, any Error> {
+        await result {
+            try await connection.jetStream().publish(subject: route.subject, data: data, msgId: id, expectedStream: route.stream)
+        }
+    }
+
+    /// The outcome of `body` as a value, so connections are closed on every path before rethrowing.
+    private static func result<T>(_ body: () async throws -> T) async -> Result<T, any Error> {
+        do { return .success(try await body()) } catch { return .failure(error) }
+    }
+
+    /// Up to 16 messages, none when the fetch deadline passed with nothing to deliver.
+    private static func fetchBatch(_ subscription: JetStreamPullSubscription) async throws -> [JetStreamMessage] {
         do {
-            let outcome = try await receive(eventID, ack: ack, on: consuming, started: started, timeout: timeout)
-            await consuming.close()
-            return outcome
+            return try await subscription.fetch(batch: 16, timeout: .seconds(2))
         } catch {
-            await consuming.close()
+            if error.kind == .timeout { return [] }
             throw error
         }
     }
@@ -69,13 +79,7 @@ public struct EventRoundTrip: Sendable {
         let subscription = try await connection.jetStream().bindPull(stream: route.stream, consumer: route.consumer)
         var drained = 0
         while clock.now - started < timeout {
-            let messages: [JetStreamMessage]
-            do {
-                messages = try await subscription.fetch(batch: 16, timeout: .seconds(2))
-            } catch let error as NATSError where error.kind == .timeout {
-                continue
-            }
-            for message in messages {
+            for message in try await Self.fetchBatch(subscription) {
                 try message.ack()
                 if message.headers["Nats-Msg-Id"] == eventID {
                     return Outcome(
