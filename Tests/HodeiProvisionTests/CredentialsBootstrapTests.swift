@@ -68,7 +68,7 @@ import Testing
         let admin = try #require(dev.user(named: SecretsLayout.adminUser))
         let adminCreds = try CredsFile.parse(SecretString(try String(contentsOfFile: admin.file, encoding: .utf8)))
         let adminClaims = try JWTCodec.decode(adminCreds.jwt, as: UserClaims.self)
-        #expect(adminClaims.body.permissions.publish.allow == ["$JS.API.>"])
+        #expect(adminClaims.body.permissions.publish.allow == ["$JS.API.>", "$KV.hodei_provision.>"])
         #expect(adminClaims.body.permissions.subscribe.allow == ["_INBOX_hodei-admin.>"])
     }
 

@@ -93,7 +93,7 @@ import Testing
         }
         #expect(text.contains(#"subscribe: { allow: ["_INBOX_worker.>"] }"#))
         #expect(text.contains(#"publish: { deny: [">"] }"#), "the subscribe-only auditor may publish nothing")
-        #expect(text.contains(#"publish: { allow: ["$JS.API.>"] }"#))
+        #expect(text.contains(#"publish: { allow: ["$JS.API.>", "$KV.hodei_provision.>"] }"#))
         #expect(text.contains("system_account: \"SYS\""))
         #expect(text.contains("max_streams: 5"))
         #expect(text.contains("max_connections: 50"))

@@ -105,7 +105,8 @@ struct ConnectionAuthTests {
         }
         #expect(error?.kind == .connectionRefused)
         #expect(error?.status == .noServer)
-        #expect(ContinuousClock.now - start < .seconds(4))
+        // Refused at once on an idle machine (~ms); the bound leaves room for a loaded 2-core CI.
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 
     @Test("a missing credentials file is named before any connect", arguments: [
