@@ -26,5 +26,6 @@ kill_leftovers() {
 trap kill_leftovers EXIT
 
 swift build --build-tests
-# Serial: the suite starts many real servers; on 2 cores a fully parallel run starves bounded waits.
-swift test --skip-build --no-parallel "$@"
+# Parallel (Swift Testing's default). A serial run exposed a test that writes certs/staging into the
+# repository (RenderCLITests: `certs` defaults to ./certs/<env>) before ExampleProfileTests reads it.
+swift test --skip-build "$@"
