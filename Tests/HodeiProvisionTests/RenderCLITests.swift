@@ -26,7 +26,10 @@ import Testing
         let sandbox = try ProvisionSandbox("cli")
         defer { sandbox.remove() }
         let file = sandbox.path("staging.profile")
+        // `certs` writes ./certs/<env> (working directory): an environment of its own keeps this test
+        // away from the repository's certs/staging, which ExampleProfileTests reads.
         try ProfileTexts.threeTenants(mode: "operator", ports: [4222, 4223, 4224], tls: true, cluster: true)
+            .replacingOccurrences(of: "environment: staging", with: "environment: cli-test")
             .write(toFile: file, atomically: true, encoding: .utf8)
         let certs = try await run(["certs", file, "--renew-within", "30d"])
         #expect(certs.status == 0, "\(certs.stderr)")
