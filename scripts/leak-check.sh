@@ -24,4 +24,4 @@ server_pid=$!
 for _ in $(seq 1 100); do grep -q "Server is ready" "$work/server.log" && break; sleep 0.1; done
 grep -q "Server is ready" "$work/server.log" || { cat "$work/server.log"; exit 1; }
 
-ASAN_OPTIONS=detect_leaks=1 "$work/leak-check" "nats://127.0.0.1:$port" "$cycles"
+ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 "$work/leak-check" "nats://127.0.0.1:$port" "$cycles"

@@ -1,3 +1,4 @@
+import CNATS
 import Dispatch
 
 /// Runs libnats calls that block (connect, flush, fetch, close) off Swift's cooperative pool, on
@@ -10,11 +11,15 @@ enum BlockingCalls {
     ) async throws(NATSError) -> T {
         let result: Result<T, NATSError> = await withCheckedContinuation { continuation in
             queue.async {
+                let result: Result<T, NATSError>
                 do throws(NATSError) {
-                    continuation.resume(returning: .success(try body()))
+                    result = .success(try body())
                 } catch {
-                    continuation.resume(returning: .failure(error))
+                    result = .failure(error)
                 }
+                // libnats keeps per-thread error state; Dispatch workers live on, so free it here.
+                nats_ReleaseThreadMemory()
+                continuation.resume(returning: result)
             }
         }
         return try result.get()

@@ -7,6 +7,9 @@ import Foundation
 @main
 struct LeakCheck {
     static func main() async throws {
+        // Initialise libnats on the main thread: its OpenSSL per-thread random state then belongs to the
+        // thread that exits the process, which OpenSSL's exit cleanup frees (a Dispatch worker's would not be).
+        guard nats_Open(-1) == NATS_OK else { fatalError("nats_Open failed") }
         let url = CommandLine.arguments[1]
         let cycles = Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 100
         let setup = try await NATSConnection.connect(NATSConnectOptions(servers: [url]))
