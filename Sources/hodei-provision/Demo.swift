@@ -7,10 +7,13 @@ extension HodeiProvisionCommand {
             abstract: "Round-trip one event through a running environment with its users' generated configs.",
             discussion: """
             Picks a publisher and a consumer group of another user in the tenant
-            (dev: orchestrator publishes hodei.events.job.created, worker receives
-            it through HODEI_EVENTS/job-processors), connects each with nothing but
-            its env file from `up`, publishes with a JetStream ack, fetches until
-            that event arrives, acknowledges it and prints what happened.
+            (dev: orchestrator publishes a job.created event on
+            hodei.events.job.created, worker receives it as a member of group
+            job-processors, the durable consumer HODEI_EVENTS/job-processors).
+            Each side builds its event bus with EventBusFactory from nothing but
+            its env file from `up` (HODEI_* variables, as a service would): the
+            publisher awaits the JetStream ack, the group member acknowledges
+            what it receives until that event arrives. Prints what happened.
 
             Examples:
               hodei-provision demo profiles/dev.profile --tenant dev
@@ -45,15 +48,15 @@ extension HodeiProvisionCommand {
                 let route = try DemoRoute.choose(in: loaded, tenant: tenant, publisher: publisher, consumerUser: consumerUser)
                 let publisherFile = try ClientEnvironmentFile.load(path: environment.clientEnvFile(tenant: tenant, user: route.publisher))
                 let consumerFile = try ClientEnvironmentFile.load(path: environment.clientEnvFile(tenant: tenant, user: route.consumerUser))
-                print("publish  \(route.tenant)/\(route.publisher) → \(route.subject) (config \(publisherFile.path))")
-                print("consume  \(route.tenant)/\(route.consumerUser) ← \(route.stream)/\(route.consumer) (config \(consumerFile.path))")
+                print("publish  \(route.tenant)/\(route.publisher) → \(route.subject) [\(route.kind.rawValue)] (config \(publisherFile.path))")
+                print("consume  \(route.tenant)/\(route.consumerUser) ← group \(route.consumer) of \(route.stream) (config \(consumerFile.path))")
                 let outcome = try await EventRoundTrip(route: route, publisher: publisherFile, consumer: consumerFile)
                     .run(timeout: .seconds(timeoutSeconds))
                 print("published event \(outcome.eventID) on \(route.subject): stored as \(route.stream) sequence \(outcome.streamSequence)")
                 if outcome.drainedEarlier > 0 {
                     print("received and acknowledged \(outcome.drainedEarlier) earlier event(s) first")
                 }
-                print("received event \(outcome.eventID) on \(outcome.subject) via \(route.consumer) (delivery \(outcome.deliveries)), acknowledged")
+                print("received event \(outcome.eventID) on \(outcome.subject) via group \(route.consumer) (delivery \(outcome.deliveries)), acknowledged")
                 let milliseconds = outcome.elapsed.components.seconds * 1000 + outcome.elapsed.components.attoseconds / 1_000_000_000_000_000
                 print("round trip OK in \(milliseconds) ms")
             } catch {

@@ -11,6 +11,7 @@ struct PermissionDeriverTests {
           worker: { publish: ["hodei.events.worker.>"], consume: [EVENTS/jobs] }
           watcher: { subscribe: ["hodei.events.>"], consume: [EVENTS/live] }
           ops: { admin: true }
+          webhook: { publish: ["hodei.events.pipeline.created"] }
         streams:
           EVENTS:
             subjects: ["hodei.events.>"]
@@ -35,6 +36,14 @@ struct PermissionDeriverTests {
         #expect(permissions.inboxPrefix == "_INBOX_worker")
         #expect(permissions.allowResponses == false)
         #expect(permissions.publishDeny.isEmpty && permissions.subscribeDeny.isEmpty)
+    }
+
+    @Test func publisherMayReadOnlyTheStreamStoringItsSubjects() throws {
+        let tenant = try acme()
+        let webhook = try #require(tenant.users.first { $0.name == "webhook" })
+        let permissions = PermissionDeriver.permissions(for: webhook, in: tenant)
+        #expect(permissions.publishAllow == ["$JS.API.STREAM.INFO.EVENTS", "hodei.events.pipeline.created"])
+        #expect(permissions.subscribeAllow == ["_INBOX_webhook.>"])
     }
 
     @Test func pushConsumerSubscribesToItsDeliverSubjectWithoutFetch() throws {

@@ -33,6 +33,18 @@ import Testing
         #expect(config.nats.auth == (authMode == "operator" ? .credentials(path: worker.file) : .nkeySeedFile(path: worker.file)))
     }
 
+    /// A tenant whose events stream is not called `bus.stream` (here EV_globex, `hodei.events.>`)
+    /// gets that stream, not a name its account does not have.
+    @Test func theTenantsEventsStreamIsTheOneCoveringTheBusSubjects() throws {
+        let sandbox = try ProvisionSandbox("factory-stream")
+        defer { sandbox.remove() }
+        let profile = try sandbox.profile(LiveTenants.profile(mode: "accounts", port: 4444))
+        _ = try CredentialBootstrap(profile: profile).run()
+        for tenant in ["acme", "globex"] {
+            #expect(try EventBusFactory.config(profile: profile, tenant: tenant, user: "worker").nats.stream == "EV_\(tenant)")
+        }
+    }
+
     /// The env file written by render and the factory describe the same bus.
     @Test func theEnvFileReadsBackAsTheFactorysConfig() throws {
         let sandbox = try ProvisionSandbox("factory-env")

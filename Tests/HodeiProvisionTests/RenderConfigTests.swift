@@ -102,6 +102,18 @@ import Testing
         #expect(text.contains("listen: \"127.0.0.1:14222\""))
     }
 
+    @Test func clusterRoutesUseTheServerCertificatesWithMutualVerification() throws {
+        let rendered = try Self.render(.prodLike, version: ServerBinaries.currentVersion)
+        defer { rendered.sandbox.remove() }
+        for config in rendered.configs {
+            let text = try String(contentsOfFile: config, encoding: .utf8)
+            let cluster = try #require(text.range(of: "cluster {").map { String(text[$0.lowerBound...]) }, "\(config) has no cluster block")
+            let routeTLS = try #require(cluster.range(of: "tls {").map { String(cluster[$0.lowerBound...]) }, "routes of \(config) are plaintext")
+            #expect(routeTLS.contains("cert_file: ") && routeTLS.contains("key_file: ") && routeTLS.contains("ca_file: "))
+            #expect(routeTLS.contains("verify: true"))
+        }
+    }
+
     @Test func operatorModePreloadsEveryAccount() throws {
         let rendered = try Self.render(.prodLike, version: ServerBinaries.currentVersion)
         defer { rendered.sandbox.remove() }

@@ -184,6 +184,12 @@ import Testing
                 let elected = await server.waitForLog("metadata leader", timeout: .seconds(20))
                 #expect(elected, "no JetStream meta leader seen by \(server.url): \(server.logTail(5))")
             }
+            // The election needs routes, and they run over TLS: a plaintext peer on a route port gets no
+            // INFO (the server waits for a TLS handshake) and is dropped as a failed TLS route handshake.
+            let greeting = try RouteInfoProbe.firstLine(port: clusterPorts[0], timeout: .seconds(10))
+            #expect(greeting.isEmpty, "a route port answered a plaintext peer: \(greeting)")
+            let refused = await servers[0].waitForLog("TLS route handshake error", timeout: .seconds(10))
+            #expect(refused, "no TLS route handshake error logged: \(servers[0].logTail(5))")
             let user = try #require(result.credentials.user(tenant: "initech", user: "worker"))
             let client = try #require(result.clients.first { $0.settings.tenant == "initech" && $0.settings.user == "worker" })
             #expect(client.settings.urls == clientPorts.map { "tls://127.0.0.1:\($0)" })

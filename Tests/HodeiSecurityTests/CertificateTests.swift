@@ -24,7 +24,7 @@ struct CertificateTests {
         let info = server.info
         #expect(info.dnsNames == ["localhost", "nats-1.hodei.internal"])
         #expect(info.ipAddresses == ["127.0.0.1", "::1"])
-        #expect(info.serverAuth && !info.clientAuth && !info.isCertificateAuthority)
+        #expect(info.serverAuth && info.clientAuth && !info.isCertificateAuthority)
         #expect(info.issuer == "CN=CA")
         #expect(ca.signed(server.certificate))
     }

@@ -5,7 +5,8 @@
 ///   shared `_INBOX.>`, so users of one tenant cannot read each other's replies (and JetStream API
 ///   answers). Clients must set the prefix (`inboxPrefix`).
 /// - publish S: publish S. A JetStream publish is a plain publish whose ack comes back to the
-///   inbox; no JetStream API subject is needed to publish.
+///   inbox. Plus `$JS.API.STREAM.INFO.STREAM` of each tenant stream that stores S: read-only, and
+///   what a publishing client (`NatsBus`) checks at connect to fail early on a missing stream.
 /// - subscribe S: subscribe S (core NATS delivery, e.g. an auditor following live events).
 /// - consume STREAM/c (pull): publish `$JS.API.CONSUMER.MSG.NEXT.STREAM.c` (fetch),
 ///   `$JS.API.CONSUMER.INFO.STREAM.c` (clients look the durable up when binding),
@@ -26,6 +27,10 @@ public enum PermissionDeriver {
     public static func permissions(for user: User, in tenant: Tenant) -> DerivedPermissions {
         let inbox = inboxPrefix(for: user.name)
         var publish = user.publish
+        let storing = tenant.streams.filter { stream in
+            user.publish.contains { subject in stream.subjects.contains { SubjectPattern.overlaps($0, subject) } }
+        }
+        publish += storing.map { "$JS.API.STREAM.INFO.\($0.name)" }
         var subscribe = user.subscribe + ["\(inbox).>"]
         for grant in user.consume {
             let (stream, consumer) = (grant.stream, grant.consumer)

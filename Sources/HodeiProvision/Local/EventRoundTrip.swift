@@ -1,20 +1,17 @@
 import Foundation
-import NATSClient
+import HodeiBus
 
-/// `demo`: one event published by one user of a tenant and received by another through a
-/// consumer group, each connecting with nothing but its rendered env file.
-///
-/// TODO(natsbus): publish a `SystemEvent` through `EventBusFactory.create(profile:tenant:user:)`
-/// (a `NatsBus`) and consume it with the bus's group subscription once branch `natsbus` is merged;
-/// until then this speaks JetStream through NATSClient with the same subjects and consumer.
+/// `demo`: one `SystemEvent` published by one user of a tenant and received by another as a member
+/// of a consumer group, both through `EventBusFactory` buses built from nothing but their rendered
+/// env files (`EventBusConfig.fromEnvironment`), exactly as a Hodei Pipelines service would.
 public struct EventRoundTrip: Sendable {
     public struct Outcome: Sendable, Equatable {
         public let eventID: String
         public let subject: String
         public let streamSequence: UInt64
-        /// Messages of earlier runs the consumer received (and acknowledged) before this one.
+        /// Events of earlier runs the group received (and acknowledged) before this one.
         public let drainedEarlier: Int
-        public let deliveries: UInt64
+        public let deliveries: Int
         public let elapsed: Duration
     }
 
@@ -28,70 +25,79 @@ public struct EventRoundTrip: Sendable {
         self.consumer = consumer
     }
 
-    /// Publishes one `job.created`-style event (JetStream ack awaited), then fetches from the
-    /// consumer until that event arrives, acknowledging what it receives; bounded by `timeout`.
+    /// Joins the group, publishes one event (JetStream ack awaited), then takes deliveries from the
+    /// group, acknowledging each, until that event arrives; bounded by `timeout`.
     public func run(timeout: Duration = .seconds(20)) async throws -> Outcome {
         let clock = ContinuousClock()
         let started = clock.now
-        let eventID = UUID().uuidString.lowercased()
-        let body: [String: String] = [
-            "id": eventID, "type": route.subject.split(separator: ".").suffix(2).joined(separator: "."),
-            "tenant": route.tenant, "source": "hodei-provision demo",
-            "occurred_at": ISO8601DateFormatter().string(from: Date()),
-        ]
-        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-
-        let publishing = try await NATSConnection.connect(try publisher.connectOptions(name: "hodei-demo/\(route.publisher)"))
-        let published = await Self.publish(Array(data), id: eventID, route: route, on: publishing)
-        await publishing.close()
-        let ack = try published.get()
-
-        let consuming = try await NATSConnection.connect(try consumer.connectOptions(name: "hodei-demo/\(route.consumerUser)"))
-        let received = await Self.result { try await receive(eventID, ack: ack, on: consuming, started: started, timeout: timeout) }
+        let consuming = try await Self.natsBus(consumer)
+        let received: Result<Outcome, any Error>
+        do {
+            let filter = try route.groupFilter.map { try SubjectFilter($0) } ?? .all
+            let subscription = try await consuming.subscribe(filter: filter, group: route.consumer)
+            let event = DemoEvent.make(route.kind, tenant: route.tenant)
+            let receipt = try await publish(event)
+            received = await Self.result {
+                try await receive(event, receipt: receipt, from: subscription, started: started, timeout: timeout)
+            }
+        } catch {
+            received = .failure(error)
+        }
         await consuming.close()
         return try received.get()
     }
 
-    private static func publish(_ data: [UInt8], id: String, route: DemoRoute, on connection: NATSConnection) async -> Result<PubAck, any Error> {
-        await result {
-            try await connection.jetStream().publish(subject: route.subject, data: data, msgId: id, expectedStream: route.stream)
-        }
+    private func publish(_ event: SystemEvent) async throws -> PublishReceipt {
+        let publishing = try await Self.natsBus(publisher)
+        let published = await Self.result { try await publishing.publish(event) }
+        await publishing.close()
+        return try published.get()
     }
 
-    /// The outcome of `body` as a value, so connections are closed on every path before rethrowing.
+    /// The bus an application given `file` would build; `demo` needs a real (NATS) one.
+    private static func natsBus(_ file: ClientEnvironmentFile) async throws -> any EventBus {
+        let config: EventBusConfig
+        do {
+            config = try EventBusConfig.fromEnvironment(file.variables)
+        } catch {
+            throw LocalEnvironmentError(location: file.path, problem: "\(error)", fix: "render the file again with `hodei-provision up`")
+        }
+        guard config.backend == .nats else {
+            throw LocalEnvironmentError(
+                location: file.path, problem: "HODEI_EVENT_BUS_TYPE is inmemory: there is no shared bus to round-trip through",
+                fix: "set bus.type: nats in the profile (dev.profile: unset HODEI_EVENT_BUS_TYPE) and run `up` again")
+        }
+        return try await EventBusFactory.create(config)
+    }
+
+    /// The outcome of `body` as a value, so buses are closed on every path before rethrowing.
     private static func result<T>(_ body: () async throws -> T) async -> Result<T, any Error> {
         do { return .success(try await body()) } catch { return .failure(error) }
     }
 
-    /// Up to 16 messages, none when the fetch deadline passed with nothing to deliver.
-    private static func fetchBatch(_ subscription: JetStreamPullSubscription) async throws -> [JetStreamMessage] {
-        do {
-            return try await subscription.fetch(batch: 16, timeout: .seconds(2))
-        } catch {
-            if error.kind == .timeout { return [] }
-            throw error
-        }
-    }
-
-    private func receive(_ eventID: String, ack: PubAck, on connection: NATSConnection, started: ContinuousClock.Instant,
-                         timeout: Duration) async throws -> Outcome {
+    private func receive(_ event: SystemEvent, receipt: PublishReceipt, from subscription: EventSubscription,
+                         started: ContinuousClock.Instant, timeout: Duration) async throws -> Outcome {
         let clock = ContinuousClock()
-        let subscription = try await connection.jetStream().bindPull(stream: route.stream, consumer: route.consumer)
+        // Leaving the group ends the sequence (within one fetch expiry): that bounds the wait.
+        let deadline = Task {
+            try? await Task.sleep(until: started + timeout, clock: clock)
+            subscription.cancel()
+        }
+        defer { deadline.cancel() }
         var drained = 0
-        while clock.now - started < timeout {
-            for message in try await Self.fetchBatch(subscription) {
-                try message.ack()
-                if message.headers["Nats-Msg-Id"] == eventID {
-                    return Outcome(
-                        eventID: eventID, subject: message.subject, streamSequence: ack.sequence,
-                        drainedEarlier: drained, deliveries: message.metadata.numDelivered, elapsed: clock.now - started)
-                }
-                drained += 1
+        for await delivery in subscription {
+            try await delivery.ack()
+            if delivery.event.id == event.id {
+                subscription.cancel()
+                return Outcome(
+                    eventID: event.id.uuidString.lowercased(), subject: delivery.subject, streamSequence: receipt.sequence,
+                    drainedEarlier: drained, deliveries: delivery.deliveryAttempt, elapsed: clock.now - started)
             }
+            drained += 1
         }
         throw LocalEnvironmentError(
             location: "\(route.tenant)/\(route.stream)/\(route.consumer)",
-            problem: "event \(eventID) (stream sequence \(ack.sequence)) not received within \(timeout)",
+            problem: "event \(event.id.uuidString.lowercased()) (stream sequence \(receipt.sequence)) not received within \(timeout)",
             fix: "check the consumer's filter covers \(route.subject) and that \(route.consumerUser) may consume it (`hodei-provision explain`)")
     }
 }

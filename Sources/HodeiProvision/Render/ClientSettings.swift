@@ -63,9 +63,18 @@ public struct ClientSettings: Sendable, Equatable {
             nkeySeedFile: credential.kind == .nkeySeed ? credential.file : nil,
             tlsCA: files?.ca, tlsCert: clientCertificate?.cert, tlsKey: clientCertificate?.key,
             tlsServerName: files == nil ? nil : Self.serverName(profile),
-            stream: profile.bus.stream, subjectPrefix: profile.bus.subjectPrefix,
+            stream: Self.busStream(profile, tenant: credential.tenant), subjectPrefix: profile.bus.subjectPrefix,
             inboxPrefix: credential.permissions.inboxPrefix, jetStreamDomain: profile.cluster?.jetstream.domain,
             timeoutMilliseconds: Int(max(1, profile.servers.connectTimeout / 1_000_000)))
+    }
+
+    /// The tenant's stream that holds the bus events: the one named `bus.stream` if the tenant has it,
+    /// else the one whose subjects cover the bus subjects (`<prefix>.>`, e.g. `EV_acme` with
+    /// `hodei.events.>`), else `bus.stream` as written.
+    static func busStream(_ profile: Profile, tenant name: String) -> String {
+        guard let tenant = profile.tenant(named: name), tenant.stream(named: profile.bus.stream) == nil else { return profile.bus.stream }
+        let everything = "\(profile.bus.subjectPrefix).>"
+        return tenant.streams.first { $0.subjects.contains { SubjectPattern.covers($0, everything) } }?.name ?? profile.bus.stream
     }
 
     /// The name to verify when it is unambiguous: one `tls.server_names` entry. With several

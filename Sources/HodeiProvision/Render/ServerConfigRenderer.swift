@@ -43,6 +43,16 @@ public struct ServerConfigRenderer: Sendable {
                 block.string("name", cluster.name)
                 block.string("listen", "\(cluster.host):\(cluster.port)")
                 block.line("routes: \(ConfigText.list(cluster.routes))")
+                if let tls, let cert = tls.cert, let key = tls.key {
+                    // Routes carry every account's traffic: same certificates, always mutually verified.
+                    block.block("tls") { routeTLS in
+                        routeTLS.string("cert_file", cert)
+                        routeTLS.string("key_file", key)
+                        if let ca = tls.ca { routeTLS.string("ca_file", ca) }
+                        routeTLS.bool("verify", true)
+                        routeTLS.number("timeout", Int64(tlsTimeoutSeconds))
+                    }
+                }
             }
         }
         config.blank()

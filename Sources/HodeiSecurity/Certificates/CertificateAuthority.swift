@@ -3,7 +3,7 @@ import Foundation
 import SwiftASN1
 import X509
 
-/// A self-signed ECDSA P-256 CA that issues server (serverAuth) and client (clientAuth)
+/// A self-signed ECDSA P-256 CA that issues server (serverAuth + clientAuth) and client (clientAuth)
 /// certificates for NATS TLS.
 public struct CertificateAuthority: Sendable, CustomStringConvertible {
     public let issued: IssuedCertificate
@@ -42,18 +42,21 @@ public struct CertificateAuthority: Sendable, CustomStringConvertible {
 
     public var certificatePEM: String { issued.certificatePEM }
 
-    /// A server certificate: SANs from `dnsNames` and `ipAddresses`, EKU serverAuth.
+    /// A server certificate: SANs from `dnsNames` and `ipAddresses`, EKU serverAuth and clientAuth,
+    /// because a clustered nats-server is also the client end of its mutually authenticated routes.
     public func issueServerCertificate(
         commonName: String, dnsNames: [String], ipAddresses: [String], validity: TimeInterval, now: Date = Date()
     ) throws(TLSCertificateError) -> IssuedCertificate {
-        try issue(commonName: commonName, dnsNames: dnsNames, ipAddresses: ipAddresses, usage: .serverAuth, validity: validity, now: now)
+        try issue(
+            commonName: commonName, dnsNames: dnsNames, ipAddresses: ipAddresses, usages: [.serverAuth, .clientAuth],
+            validity: validity, now: now)
     }
 
     /// A client certificate for mutual TLS: EKU clientAuth.
     public func issueClientCertificate(
         commonName: String, validity: TimeInterval, now: Date = Date()
     ) throws(TLSCertificateError) -> IssuedCertificate {
-        try issue(commonName: commonName, dnsNames: [], ipAddresses: [], usage: .clientAuth, validity: validity, now: now)
+        try issue(commonName: commonName, dnsNames: [], ipAddresses: [], usages: [.clientAuth], validity: validity, now: now)
     }
 
     /// True when `certificate` names this CA as issuer and carries its valid signature.
@@ -63,7 +66,7 @@ public struct CertificateAuthority: Sendable, CustomStringConvertible {
     }
 
     private func issue(
-        commonName: String, dnsNames: [String], ipAddresses: [String], usage: ExtendedKeyUsage.Usage,
+        commonName: String, dnsNames: [String], ipAddresses: [String], usages: [ExtendedKeyUsage.Usage],
         validity: TimeInterval, now: Date
     ) throws(TLSCertificateError) -> IssuedCertificate {
         var names: [GeneralName] = dnsNames.map { .dnsName($0) }
@@ -83,7 +86,7 @@ public struct CertificateAuthority: Sendable, CustomStringConvertible {
             let extensions = try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
                 Critical(KeyUsage(digitalSignature: true))
-                try ExtendedKeyUsage([usage])
+                try ExtendedKeyUsage(usages)
                 SubjectKeyIdentifier(hash: key.publicKey)
                 AuthorityKeyIdentifier(keyIdentifier: authorityKeyID)
                 if !names.isEmpty { SubjectAlternativeNames(names) }
