@@ -1,4 +1,5 @@
 import Foundation
+import HodeiBus
 import HodeiProfile
 import HodeiProvision
 import HodeiSecurity
@@ -79,6 +80,39 @@ import Testing
             #expect(other.status == 1, "a certificate from another CA got in")
             let plain = try await Subprocess.run("python3", ["-c", Self.plaintextProbe, "127.0.0.1", String(port)], timeout: .seconds(30))
             #expect(plain.status == 1, "a plaintext client got in")
+        }
+    }
+
+    /// `EventBusFactory.create(profile:tenant:user:)` over mutual TLS with the users' own creds and
+    /// client certificates: a publisher's event reaches the member of a provisioned group.
+    @Test func theFactoryBuildsMutualTLSBusesFromTheProfile() async throws {
+        let sandbox = try ProvisionSandbox("mtls-factory")
+        defer { sandbox.remove() }
+        let port = try FreePort.next()
+        let profile = try sandbox.profile(LiveTenants.profile(mode: "operator", port: port, tls: true))
+        _ = try CertificateProvisioner(profile: profile).run()
+        try await RenderServerTests.withServer(sandbox, profile: profile, port: port) { _, _ in
+            let apply = try await CLIRun.run(["apply", sandbox.path("test.profile"), "--yes"])
+            try #require(apply.status == 0, "\(apply.stdout)\n\(apply.stderr)")
+            let member = try await EventBusFactory.create(profile: profile, tenant: "acme", user: "worker")
+            let publisher = try await EventBusFactory.create(profile: profile, tenant: "acme", user: "orchestrator")
+            #expect(member is NatsBus && publisher is NatsBus)
+            do {
+                let subscription = try await member.subscribe(filter: SubjectFilter("hodei.events.job.>"), group: "jobs")
+                let event = SystemEvent(tenant: "acme", .jobCreated(JobCreated(jobId: "job-1", name: "build")))
+                let receipt = try await publisher.publish(event)
+                #expect(receipt.stream == "EV_acme" && !receipt.duplicate)
+                let delivery = try await subscription.first(within: 15)
+                #expect(delivery.event == event && delivery.subject == "hodei.events.job.created")
+                try await delivery.ack()
+                subscription.cancel()
+            } catch {
+                await member.close()
+                await publisher.close()
+                throw error
+            }
+            await member.close()
+            await publisher.close()
         }
     }
 }

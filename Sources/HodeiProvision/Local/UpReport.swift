@@ -46,7 +46,9 @@ public struct UpReport: Sendable {
             out.append("  \(connection.address)")
             out.append("    env      \(connection.envFile)")
             out.append("    context  \(connection.contextFile)")
-            out.append("    creds    \(connection.credentialFile)")
+            // Accounts mode hands out nkey seed files, operator mode .creds files.
+            let label = connection.credentialFile.hasSuffix(".creds") ? "creds  " : "nkey   "
+            out.append("    \(label)  \(connection.credentialFile)")
         }
         return out
     }
