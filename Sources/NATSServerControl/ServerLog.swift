@@ -63,13 +63,20 @@ final class ServerLog: Sendable {
             self?.resolve(id, false)
         }
         defer { timer.cancel() }
-        return await withCheckedContinuation { continuation in
-            let found = state.withLock { state -> Bool in
-                if Self.contains(state.lines, text, from: fromLine) { return true }
-                state.waiters[id] = Waiter(text: text, fromLine: fromLine, continuation: continuation)
-                return false
+        // Cancellation ends the wait at once (a caller racing several waits cancels the losers);
+        // the flag is checked under the same lock `resolve` takes, so no cancel is missed.
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let outcome = state.withLock { state -> Bool? in
+                    if Self.contains(state.lines, text, from: fromLine) { return true }
+                    if Task.isCancelled { return false }
+                    state.waiters[id] = Waiter(text: text, fromLine: fromLine, continuation: continuation)
+                    return nil
+                }
+                if let outcome { continuation.resume(returning: outcome) }
             }
-            if found { continuation.resume(returning: true) }
+        } onCancel: {
+            resolve(id, false)
         }
     }
 

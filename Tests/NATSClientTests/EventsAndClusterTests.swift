@@ -56,6 +56,20 @@ struct EventsAndClusterTests {
         }
     }
 
+    @Test("a log wait ends as soon as its task is cancelled, not at its timeout")
+    func logWaitHonoursCancellation() async throws {
+        try await withNATSServer(NATSServerConfiguration(jetStream: false)) { server in
+            let clock = ContinuousClock()
+            let started = clock.now
+            let wait = Task { await server.waitForLog("a line this server never writes", timeout: .seconds(60)) }
+            try await Task.sleep(for: .milliseconds(50))  // let the wait register (either order must end it)
+            wait.cancel()
+            let found = await wait.value
+            #expect(!found)
+            #expect(clock.now - started < .seconds(10), "the wait ran on after cancellation")
+        }
+    }
+
     @Test("the scoped helper removes its directory also when the body throws")
     func cleanupOnThrow() async throws {
         struct Boom: Error {}
