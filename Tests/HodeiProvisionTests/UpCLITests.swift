@@ -73,6 +73,54 @@ import Testing
         #expect(try await CLIRun.run(["down", profile, "--state-dir", state]).status == 0, "down twice is fine")
     }
 
+    /// A 3-node cluster with mutual TLS (clients and routes) and an R3 stream comes up, serves the
+    /// demo round trip through the bus, and goes down without leaving a node behind.
+    @Test func upStartsAMutualTLSClusterThatServesTheDemo() async throws {
+        let sandbox = try ProvisionSandbox("up-cluster")
+        defer { sandbox.remove() }
+        let ports = try (0..<3).map { _ in try FreePort.next() }
+        let file = sandbox.path("cluster.profile")
+        try """
+            profile: 1
+            environment: lc
+            servers: {urls: [\(ports.map { "tls://127.0.0.1:\($0)" }.joined(separator: ", "))]}
+            tls: {ca: certs/ca.pem, cert: certs/server.pem, key: certs/server-key.pem, verify_clients: true}
+            auth: {mode: operator, secrets_dir: secrets}
+            cluster: {name: lc, nodes: [n1, n2, n3]}
+            tenants:
+              acme:
+                users:
+                  orchestrator: {publish: ["hodei.events.job.>"]}
+                  worker: {consume: [HODEI_EVENTS/jobs]}
+                streams:
+                  HODEI_EVENTS:
+                    subjects: ["hodei.events.>"]
+                    replicas: 3
+                    consumers: {jobs: {filter: "hodei.events.job.>", ack: explicit}}
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let state = sandbox.path("state")
+        let nodes = ["n1", "n2", "n3"].map { DetachedServer(directory: "\(state)/\($0)") }
+        defer {
+            for node in nodes { if case .running(let pid) = node.status() { kill(pid, SIGKILL) } }
+        }
+        let up = try await CLIRun.run(["up", file, "--state-dir", state], timeout: .seconds(90))
+        try #require(up.status == 0, "\(up.stdout)\n\(up.stderr)")
+        for (name, port) in zip(["n1", "n2", "n3"], ports) {
+            #expect(up.stdout.contains("\(name)  tls://127.0.0.1:\(port)  started"), "\(up.stdout)")
+        }
+        #expect(up.stdout.contains("acme/HODEI_EVENTS: created"), "\(up.stdout)")
+        #expect(nodes.allSatisfy { $0.status().isRunning })
+        for node in nodes {
+            let config = try String(contentsOfFile: node.configFile, encoding: .utf8)
+            #expect(config.contains("cluster {") && config.split(separator: "tls {").count == 3, "client and route TLS: \(config)")
+        }
+        let demo = try await CLIRun.run(["demo", file, "--tenant", "acme", "--state-dir", state])
+        #expect(demo.status == 0 && demo.stdout.contains("round trip OK"), "\(demo.stdout)\n\(demo.stderr)")
+        let down = try await CLIRun.run(["down", file, "--state-dir", state, "--purge"])
+        #expect(down.status == 0, "\(down.stderr)")
+        #expect(nodes.allSatisfy { $0.status() == .stopped })
+    }
+
     @Test func upRefusesANonLoopbackProfile() async throws {
         let sandbox = try ProvisionSandbox("up-remote")
         defer { sandbox.remove() }
