@@ -79,6 +79,19 @@ struct CertificateTests {
         #expect(CertificateRenewal.decide(existing: longLived, authority: otherCA, renewWithin: window, now: now) != .keep)
     }
 
+    /// A server certificate from before route TLS (serverAuth only) is re-issued: routes need clientAuth too.
+    @Test func renewalReissuesACertificateLackingARequiredUsage() throws {
+        let ca = try CertificateAuthority.create(commonName: "CA", validity: 365 * Self.day)
+        let serverOnly = try ca.issue(
+            commonName: "s", dnsNames: ["localhost"], ipAddresses: [], usages: [.serverAuth], validity: 90 * Self.day, now: Date())
+        let both: CertificateRenewal.Usages = [.serverAuth, .clientAuth]
+        #expect(CertificateRenewal.decide(existing: serverOnly, authority: ca, requiredUsages: both, renewWithin: 0)
+            == .issue(reason: "lacks extended key usage clientAuth"))
+        #expect(CertificateRenewal.decide(existing: serverOnly, authority: ca, requiredUsages: [.serverAuth], renewWithin: 0) == .keep)
+        let current = try ca.issueServerCertificate(commonName: "s", dnsNames: ["localhost"], ipAddresses: [], validity: 90 * Self.day)
+        #expect(CertificateRenewal.decide(existing: current, authority: ca, requiredUsages: both, renewWithin: 0) == .keep)
+    }
+
     @Test func invalidIPAddressIsAnError() throws {
         let ca = try CertificateAuthority.create(commonName: "CA", validity: Self.day)
         #expect(throws: TLSCertificateError.self) {

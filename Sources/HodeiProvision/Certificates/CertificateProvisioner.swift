@@ -5,7 +5,7 @@ import HodeiSecurity
 /// `certs`: a CA, the server certificate (SANs from servers, cluster nodes and tls.server_names;
 /// localhost and 127.0.0.1 for dev and loopback URLs) and, with `tls.verify_clients`, a client
 /// certificate per tenant user (`hodei-admin` included). Valid certificates are kept; those
-/// expiring within `renewWithin` (or missing a SAN, or signed by another CA) are re-issued. The
+/// expiring within `renewWithin` (or missing a SAN or a key usage, or signed by another CA) are re-issued. The
 /// CA is never replaced automatically: that would invalidate every certificate it signed.
 public struct CertificateProvisioner: Sendable {
     public let profile: Profile
@@ -60,7 +60,8 @@ public struct CertificateProvisioner: Sendable {
             subject: "CA", outcome: caCreated ? .issued(reason: "no CA yet") : .kept, certificate: layout.ca, key: layout.caKey))
         let names = serverNames
         events.append(try ensure(
-            subject: "server", certificate: layout.serverCert, key: layout.serverKey, authority: authority, dns: names.dns, ip: names.ip
+            subject: "server", certificate: layout.serverCert, key: layout.serverKey, authority: authority, dns: names.dns, ip: names.ip,
+            usages: [.serverAuth, .clientAuth]
         ) { () throws(TLSCertificateError) in
             try authority.issueServerCertificate(
                 commonName: "hodei-\(profile.environment)", dnsNames: names.dns, ipAddresses: names.ip,
@@ -71,7 +72,8 @@ public struct CertificateProvisioner: Sendable {
                 for user in Set(tenant.users.map(\.name) + [SecretsLayout.adminUser]).sorted() {
                     events.append(try ensure(
                         subject: "client \(tenant.name)/\(user)", certificate: layout.clientCert(tenant: tenant.name, user: user),
-                        key: layout.clientKey(tenant: tenant.name, user: user), authority: authority, dns: [], ip: []
+                        key: layout.clientKey(tenant: tenant.name, user: user), authority: authority, dns: [], ip: [],
+                        usages: [.clientAuth]
                     ) { () throws(TLSCertificateError) in
                         try authority.issueClientCertificate(commonName: "\(user).\(tenant.name)", validity: Self.leafValidity, now: now)
                     })
@@ -101,11 +103,12 @@ public struct CertificateProvisioner: Sendable {
 
     private func ensure(
         subject: String, certificate: String, key: String, authority: CertificateAuthority, dns: [String], ip: [String],
-        issue: () throws(TLSCertificateError) -> IssuedCertificate
+        usages: CertificateRenewal.Usages, issue: () throws(TLSCertificateError) -> IssuedCertificate
     ) throws(CredentialError) -> Event {
         let existing = try load(certificate: certificate, key: key)
         let decision = CertificateRenewal.decide(
-            existing: existing, authority: authority, requiredDNSNames: dns, requiredIPAddresses: ip, renewWithin: renewWithin, now: now)
+            existing: existing, authority: authority, requiredDNSNames: dns, requiredIPAddresses: ip, requiredUsages: usages,
+            renewWithin: renewWithin, now: now)
         guard case .issue(let reason) = decision else {
             return Event(subject: subject, outcome: .kept, certificate: certificate, key: key)
         }

@@ -65,7 +65,8 @@ public struct CertificateAuthority: Sendable, CustomStringConvertible {
             && issued.certificate.publicKey.isValidSignature(certificate.signature, for: certificate)
     }
 
-    private func issue(
+    /// A leaf certificate with exactly the given extended key usages (the two above are the usual ones).
+    public func issue(
         commonName: String, dnsNames: [String], ipAddresses: [String], usages: [ExtendedKeyUsage.Usage],
         validity: TimeInterval, now: Date
     ) throws(TLSCertificateError) -> IssuedCertificate {

@@ -11,7 +11,7 @@ public enum CertificateRenewal {
 
     public static func decide(
         existing: IssuedCertificate?, authority: CertificateAuthority, requiredDNSNames: [String] = [],
-        requiredIPAddresses: [String] = [], renewWithin window: TimeInterval, now: Date = Date()
+        requiredIPAddresses: [String] = [], requiredUsages: Usages = [], renewWithin window: TimeInterval, now: Date = Date()
     ) -> Decision {
         guard let existing else { return .issue(reason: "no certificate yet") }
         let info = existing.info
@@ -24,6 +24,19 @@ public enum CertificateRenewal {
         if !missingNames.isEmpty || !missingIPs.isEmpty {
             return .issue(reason: "missing SANs: \((missingNames.sorted() + missingIPs.sorted()).joined(separator: ", "))")
         }
+        let missingUsages = [(Usages.serverAuth, "serverAuth", info.serverAuth), (Usages.clientAuth, "clientAuth", info.clientAuth)]
+            .filter { requiredUsages.contains($0.0) && !$0.2 }.map(\.1)
+        if !missingUsages.isEmpty {
+            return .issue(reason: "lacks extended key usage \(missingUsages.joined(separator: ", "))")
+        }
         return .keep
+    }
+
+    /// Extended key usages a certificate must carry to be kept.
+    public struct Usages: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let serverAuth = Usages(rawValue: 1)
+        public static let clientAuth = Usages(rawValue: 2)
     }
 }
