@@ -152,7 +152,7 @@ import Testing
         }
     }
 
-    @Test func theStateDirectoryIsAtTheRepositoryRoot() throws {
+    @Test func theStateDirectoryAndDefaultCertificatesAreAtTheRepositoryRoot() throws {
         let sandbox = try ProvisionSandbox("state-dir")
         defer { sandbox.remove() }
         try FileManager.default.createDirectory(atPath: sandbox.path("repo/profiles"), withIntermediateDirectories: true)
@@ -162,5 +162,9 @@ import Testing
         let (profile, _) = try ProfileLoader(environment: [:]).loadValidated(path: file)
         #expect(LocalStateDirectory.resolve(for: profile) == sandbox.root.standardizedFileURL.path + "/repo/.hodei/dev")
         #expect(LocalStateDirectory.resolve(for: profile, explicit: "/tmp/x/../y") == "/tmp/y")
+        // Certificates without paths in the profile go to the same repository's certs/<env>/.
+        let certificates = CertificateLayout(profile: profile)
+        #expect(certificates.ca == sandbox.root.standardizedFileURL.path + "/repo/certs/dev/ca.pem")
+        #expect(certificates.clientCert(tenant: "dev", user: "worker") == sandbox.root.standardizedFileURL.path + "/repo/certs/dev/clients/dev/worker.pem")
     }
 }

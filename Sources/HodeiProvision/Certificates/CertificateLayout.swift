@@ -1,8 +1,9 @@
 import Foundation
 import HodeiProfile
 
-/// Where TLS files live: the profile's `tls.ca/cert/key` when given, else `certs/<env>/`
-/// (relative to the working directory, like the repository's `certs/`). Keys sit beside their
+/// Where TLS files live: the profile's `tls.ca/cert/key` when given, else `certs/<env>/` at the
+/// root of the repository holding the profile (as `.hodei/<env>/`; never relative to the working
+/// directory, so a command gives the same files wherever it runs). Keys sit beside their
 /// certificates as `<name>-key.pem`; client certificates under `clients/<tenant>/<user>.pem`.
 public struct CertificateLayout: Sendable, Equatable {
     public let ca: String
@@ -12,7 +13,9 @@ public struct CertificateLayout: Sendable, Equatable {
     public let clientDirectory: String
 
     public init(profile: Profile, defaultDirectory: String? = nil) {
-        let base = defaultDirectory ?? URL(fileURLWithPath: "certs/\(profile.environment)").standardizedFileURL.path
+        let profileDirectory = URL(fileURLWithPath: profile.sourceFile).standardizedFileURL.deletingLastPathComponent()
+        let base = defaultDirectory
+            ?? LocalStateDirectory.repositoryRoot(from: profileDirectory).appendingPathComponent("certs/\(profile.environment)").path
         ca = AbsolutePath.of(profile.tls?.ca?.resolved ?? "\(base)/ca.pem")
         caKey = Self.keyPath(for: ca)
         serverCert = AbsolutePath.of(profile.tls?.cert?.resolved ?? "\(base)/server.pem")
