@@ -1,4 +1,5 @@
 import Foundation
+import HodeiTestSupport
 import HodeiBus
 import HodeiProfile
 import HodeiProvision

@@ -1,4 +1,5 @@
 import Foundation
+import HodeiTestSupport
 import HodeiPlan
 import HodeiProvision
 import NATSClient

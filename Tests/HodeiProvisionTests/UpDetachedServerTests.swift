@@ -1,4 +1,5 @@
 import Foundation
+import HodeiTestSupport
 import NATSServerControl
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import HodeiTestSupport
 import HodeiProfile
 import HodeiProvision
 import HodeiSecurity

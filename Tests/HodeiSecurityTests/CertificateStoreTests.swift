@@ -1,4 +1,5 @@
 import Foundation
+import HodeiTestSupport
 import Testing
 
 @testable import HodeiSecurity

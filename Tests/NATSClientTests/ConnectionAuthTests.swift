@@ -1,4 +1,5 @@
 import Foundation
+import HodeiTestSupport
 import NATSClient
 import NATSServerControl
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import HodeiTestSupport
 
 /// Keys, JWTs and certificates generated for one test, in a 0700 directory with 0600 files.
 /// nkeys and JWTs come from the PyPI `nkeys` package (an independent implementation);

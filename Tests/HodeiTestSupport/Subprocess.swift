@@ -2,19 +2,19 @@ import Foundation
 
 /// Runs a program found on PATH to completion with a bounded wait; output goes to temp files,
 /// so a chatty child can never block on a full pipe.
-enum Subprocess {
-    struct Result: Sendable {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+public enum Subprocess {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
     }
 
-    struct TimedOut: Error, CustomStringConvertible {
-        let command: String
-        var description: String { "\(command) did not finish in time and was terminated" }
+    public struct TimedOut: Error, CustomStringConvertible {
+        public let command: String
+        public var description: String { "\(command) did not finish in time and was terminated" }
     }
 
-    static func run(
+    public static func run(
         _ program: String, _ arguments: [String], stdin input: String = "", timeout: Duration = .seconds(60)
     ) async throws -> Result {
         let scratch = try TemporaryDirectory("hodei-subprocess")

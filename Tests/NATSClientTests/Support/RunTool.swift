@@ -1,20 +1,5 @@
 import Foundation
 
-/// A 0700 directory under the system temp dir, removed by `remove()`.
-struct TemporaryDirectory {
-    let url: URL
-
-    init(_ label: String) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("hodei-\(label)-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
-}
-
 /// Runs a helper tool to completion and returns its stdout; throws with its output on failure.
 func runTool(_ executable: String, _ arguments: [String], in directory: URL? = nil) async throws -> String {
     let process = Process()
