@@ -89,14 +89,7 @@ struct JSONWriter {
     mutating func field(_ name: StaticString, uuid: UUID) {
         key(name)
         bytes.append(UInt8(ascii: "\""))
-        let hex: StaticString = "0123456789abcdef"
-        withUnsafeBytes(of: uuid.uuid) { raw in
-            for (i, byte) in raw.enumerated() {
-                if i == 4 || i == 6 || i == 8 || i == 10 { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(hex.utf8Start[Int(byte >> 4)])
-                bytes.append(hex.utf8Start[Int(byte & 0x0f)])
-            }
-        }
+        uuid.appendLowercasedText(to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -143,5 +136,20 @@ struct JSONWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension UUID {
+    /// Appends the lowercase canonical form (36 bytes, as `event_id` and `Nats-Msg-Id` carry it)
+    /// without building `uuidString`.
+    func appendLowercasedText(to bytes: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
+        withUnsafeBytes(of: uuid) { raw in
+            for (i, byte) in raw.enumerated() {
+                if i == 4 || i == 6 || i == 8 || i == 10 { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(hex.utf8Start[Int(byte >> 4)])
+                bytes.append(hex.utf8Start[Int(byte & 0x0f)])
+            }
+        }
     }
 }

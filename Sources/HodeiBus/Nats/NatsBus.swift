@@ -104,13 +104,19 @@ public final class NatsBus: EventBus {
             let error = EventBusError.closed(name)
             return events.map { BatchOutcome(eventId: $0.id, result: .failure(error)) }
         }
-        let messages = events.map { event in
-            JetStreamOutgoingMessage(subject: subjects.subject(for: event.kind), data: codec.encodeBytes(event),
-                                     msgId: event.id.lowercasedText)
-        }
+        // Each event is encoded on the publishing thread right before it is sent, into reused
+        // buffers: encoding overlaps the acks in flight, and nothing is allocated per event.
+        let subjects = self.subjects
+        let codec = self.codec
         let result: JetStreamBatchResult
         do {
-            result = try await js.publishBatch(messages, ackTimeout: max(settings.timeout, .seconds(30)))
+            result = try await js.publishBatch(count: events.count, ackTimeout: max(settings.timeout, .seconds(30))) {
+                index, message in
+                let event = events[index]
+                message.subject = subjects.subject(for: event.kind)
+                codec.encode(event, appendingTo: &message.payload)
+                event.id.appendLowercasedText(to: &message.msgId)
+            }
         } catch {
             metrics.publishFailed.increment(by: events.count)
             let failure = error.busError("\(settings.stream) ← batch of \(events.count)", publishing: true)
@@ -120,15 +126,16 @@ public final class NatsBus: EventBus {
         outcomes.reserveCapacity(events.count)
         var failed = 0
         for (index, event) in events.enumerated() {
+            let subject = subjects.subject(for: event.kind)
             switch result[index] {
             case .acked(let ack):
                 outcomes.append(BatchOutcome(eventId: event.id, result: .success(PublishReceipt(
-                    eventId: event.id, subject: messages[index].subject, sequence: ack.sequence,
+                    eventId: event.id, subject: subject, sequence: ack.sequence,
                     duplicate: ack.duplicate, stream: ack.stream))))
             case .failed(let error):
                 failed += 1
                 outcomes.append(BatchOutcome(eventId: event.id, result: .failure(
-                    error.busError("\(settings.stream) ← \(messages[index].subject)", publishing: true))))
+                    error.busError("\(settings.stream) ← \(subject)", publishing: true))))
             }
         }
         if failed > 0 { metrics.publishFailed.increment(by: failed) }
