@@ -12,7 +12,9 @@ import NATSClient
 /// - `subscribe(filter:group:)`: the group's durable pull consumer (explicit ack), shared by all
 ///   members; created if missing, bound as it is if it exists (provisioned by `apply`).
 ///
-/// One connection per bus; it reconnects forever, and subscriptions resume after a reconnect.
+/// One connection per bus, writing every message at once (no 1 ms coalescing delay on publishes,
+/// pull requests and acks), plus one buffered connection opened by the first `publish(batch:)`;
+/// both reconnect forever, and subscriptions resume after a reconnect.
 public final class NatsBus: EventBus {
     public let subjects: EventSubjects
     public let settings: NatsSettings
@@ -26,9 +28,12 @@ public final class NatsBus: EventBus {
     private let watch = NatsConnectionWatch()
     private let eventsTask: Task<Void, Never>
     private let codec = SystemEventCodec()
+    private let batchConnection: NatsBatchConnection
 
     private init(subjects: EventSubjects, settings: NatsSettings, options: NatsBusOptions, connection: NATSConnection,
                  js: JetStreamContext, metrics: BusMetrics, logger: Logger) {
+        self.batchConnection = NatsBatchConnection(options: settings.connectOptions(options),
+                                                   window: options.publishWindow, apiTimeout: settings.timeout)
         self.subjects = subjects
         self.settings = settings
         self.options = options
@@ -110,6 +115,7 @@ public final class NatsBus: EventBus {
         let codec = self.codec
         let result: JetStreamBatchResult
         do {
+            let js = try await batchConnection.jetStream()
             result = try await js.publishBatch(count: events.count, ackTimeout: max(settings.timeout, .seconds(30))) {
                 index, message in
                 let event = events[index]
@@ -170,6 +176,7 @@ public final class NatsBus: EventBus {
     /// by the server after their ack wait). Idempotent.
     public func close() async {
         guard watch.close() else { return }
+        await batchConnection.close()
         try? await connection.flush(timeout: .seconds(1))
         await connection.close()
         eventsTask.cancel()
