@@ -50,6 +50,8 @@ public struct NATSConnectOptions: Sendable {
     /// to every request/reply, pull request and ack. The price: each pipelined publish becomes one
     /// socket write (batch publish measured ~20 % slower), so bulk publishing wants it off.
     public var sendAsap: Bool
+    /// libnats' socket read/write buffer size in bytes; nil = libnats' default (32 KiB).
+    public var ioBufferSize: Int?
 
     public init(
         servers: [String] = ["nats://127.0.0.1:4222"], name: String? = nil,
@@ -67,6 +69,7 @@ public struct NATSConnectOptions: Sendable {
         self.tls = tls
         self.inboxPrefix = inboxPrefix
         self.sendAsap = false
+        self.ioBufferSize = nil
     }
 
     /// Every file these options name (auth and TLS), each with what it is for.

@@ -14,6 +14,7 @@ final class NatsBatchConnection: Sendable {
     init(options: NATSConnectOptions, window: Int, apiTimeout: Duration) {
         var options = options
         options.sendAsap = false
+        options.ioBufferSize = 256 * 1024
         options.name = options.name.map { "\($0)-batch" }
         self.options = options
         self.window = window
