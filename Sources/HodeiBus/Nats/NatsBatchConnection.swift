@@ -6,7 +6,7 @@ import Synchronization
 /// pull requests and acks); a pipelined batch wants the opposite, libnats' write buffer, or each
 /// of its messages costs a socket write. So batches go over a buffered connection of their own.
 final class NatsBatchConnection: Sendable {
-    private let options: NATSConnectOptions
+    let options: NATSConnectOptions
     private let window: Int
     private let apiTimeout: Duration
     private let state = Mutex<(task: Task<JetStreamContext, any Error>?, closed: Bool)>((nil, false))
