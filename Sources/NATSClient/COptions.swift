@@ -43,6 +43,10 @@ final class COptions {
         try check(natsOptions_SetAllowReconnect(pointer, options.maxReconnect != 0), "set allow reconnect")
         try check(natsOptions_SetReconnectWait(pointer, options.reconnectWait.milliseconds), "set reconnect wait")
         try check(natsOptions_SetPingInterval(pointer, options.pingInterval.milliseconds), "set ping interval")
+        if options.sendAsap { try check(natsOptions_SetSendAsap(pointer, true), "set send asap") }
+        if let size = options.ioBufferSize {
+            try check(natsOptions_SetIOBufSize(pointer, Int32(clamping: size)), "set I/O buffer size")
+        }
         if let prefix = options.inboxPrefix {
             try check(natsOptions_SetCustomInboxPrefix(pointer, prefix), "set inbox prefix")
         }

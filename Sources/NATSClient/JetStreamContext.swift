@@ -80,35 +80,85 @@ public final class JetStreamContext: @unchecked Sendable {
                     collector.fail(index: index, error)
                 }
             }
-            var waitOptions = jsPubOptions()
-            jsPubOptions_Init(&waitOptions)
-            waitOptions.MaxWait = ackTimeout.milliseconds
-            let completed = js_PublishAsyncComplete(self.js, &waitOptions)
-            if completed != NATS_OK {
-                // Take back what is still pending so libnats forgets it; it failed.
-                var pending = natsMsgList()
-                if js_PublishAsyncGetPendingList(&pending, self.js) == NATS_OK { natsMsgList_Destroy(&pending) }
-                collector.failOutstanding(NATSError(
-                    kind: .timeout, status: NATSStatus(completed), operation: "publish batch",
-                    detail: "no ack within \(ackTimeout)"))
-            }
-            return collector.finish()
+            return self.completeBatch(collector: collector, ackTimeout: ackTimeout)
         }
+    }
+
+    /// Like `publishBatch(_:ackTimeout:)`, but each message is built on the publishing thread
+    /// just before it is sent (`build(index, &message)` for index 0..<count), into buffers reused
+    /// from one message to the next: producing the bytes (e.g. encoding) overlaps the acks of the
+    /// messages in flight, and no array of messages or per-message allocation is needed.
+    /// `build` starts from an empty `payload` and `msgId` and the previous message's `subject`.
+    public func publishBatch(count: Int, ackTimeout: Duration = .seconds(30),
+                             build: @escaping @Sendable (_ index: Int, _ message: inout JetStreamMessageBuilder) -> Void)
+        async throws(NATSError) -> JetStreamBatchResult
+    {
+        let collector = self.collector
+        let window = maxInFlight
+        return try await BlockingCalls.run(on: batchQueue) { [self] () throws(NATSError) -> JetStreamBatchResult in
+            collector.begin(count: count, window: window)
+            var message = JetStreamMessageBuilder()
+            for index in 0..<count {
+                message.payload.removeAll(keepingCapacity: true)
+                message.msgId.removeAll(keepingCapacity: true)
+                build(index, &message)
+                if !message.msgId.isEmpty { message.msgId.append(0) }
+                let error = message.payload.withUnsafeBytes { payload in
+                    message.msgId.withUnsafeBufferPointer { msgId in
+                        message.subject.withCString { subject in
+                            Self.publishAsync(self.js, subject: subject, payload: payload,
+                                              msgId: msgId.isEmpty ? nil : UnsafeRawPointer(msgId.baseAddress!).assumingMemoryBound(to: CChar.self), headers: nil,
+                                              index: index, collector: collector)
+                        }
+                    }
+                }
+                if let error { collector.fail(index: index, error) }
+            }
+            return self.completeBatch(collector: collector, ackTimeout: ackTimeout)
+        }
+    }
+
+    /// Waits for the acks of the batch in flight (or fails what is left after `ackTimeout`).
+    private func completeBatch(collector: BatchAckCollector, ackTimeout: Duration) -> JetStreamBatchResult {
+        var waitOptions = jsPubOptions()
+        jsPubOptions_Init(&waitOptions)
+        waitOptions.MaxWait = ackTimeout.milliseconds
+        let completed = js_PublishAsyncComplete(js, &waitOptions)
+        if completed != NATS_OK {
+            // Take back what is still pending so libnats forgets it; it failed.
+            var pending = natsMsgList()
+            if js_PublishAsyncGetPendingList(&pending, js) == NATS_OK { natsMsgList_Destroy(&pending) }
+            collector.failOutstanding(NATSError(
+                kind: .timeout, status: NATSStatus(completed), operation: "publish batch",
+                detail: "no ack within \(ackTimeout)"))
+        }
+        return collector.finish()
     }
 
     /// One async publish; returns the error if libnats refused it (then it never reaches the handler).
     private static func publishAsync(_ js: OpaquePointer, _ outgoing: JetStreamOutgoingMessage, index: Int,
                                      collector: BatchAckCollector) -> NATSError? {
+        outgoing.data.withUnsafeBytes { payload in
+            outgoing.subject.withCString { subject in
+                withOptionalCString(outgoing.msgId) { msgId in
+                    publishAsync(js, subject: subject, payload: payload, msgId: msgId, headers: outgoing.headers,
+                                 index: index, collector: collector)
+                }
+            }
+        }
+    }
+
+    private static func publishAsync(_ js: OpaquePointer, subject: UnsafePointer<CChar>, payload: UnsafeRawBufferPointer,
+                                     msgId: UnsafePointer<CChar>?, headers: NATSHeaders?, index: Int,
+                                     collector: BatchAckCollector) -> NATSError? {
         var msg: OpaquePointer?
-        let created = outgoing.data.withUnsafeBytes { bytes in
-            natsMsg_Create(&msg, outgoing.subject, nil, bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
-                           Int32(bytes.count))
-        }
+        let created = natsMsg_Create(&msg, subject, nil, payload.baseAddress?.assumingMemoryBound(to: CChar.self),
+                                     Int32(payload.count))
         guard created == NATS_OK, let created = msg else {
-            return NATSError.fromStatus(created, operation: "publish \(outgoing.subject)")
+            return NATSError.fromStatus(created, operation: "publish \(String(cString: subject))")
         }
-        if let msgId = outgoing.msgId { _ = natsMsgHeader_Set(created, "Nats-Msg-Id", msgId) }
-        if let headers = outgoing.headers {
+        if let msgId { _ = natsMsgHeader_Set(created, "Nats-Msg-Id", msgId) }
+        if let headers {
             for (name, values) in headers.fields {
                 for value in values { _ = natsMsgHeader_Add(created, name, value) }
             }
@@ -118,7 +168,7 @@ public final class JetStreamContext: @unchecked Sendable {
         if status != NATS_OK {
             collector.unregister(created)
             if let msg { natsMsg_Destroy(msg) }
-            return NATSError.fromStatus(status, operation: "publish \(outgoing.subject)")
+            return NATSError.fromStatus(status, operation: "publish \(String(cString: subject))")
         }
         return nil
     }

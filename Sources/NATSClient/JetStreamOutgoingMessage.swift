@@ -14,6 +14,21 @@ public struct JetStreamOutgoingMessage: Sendable {
     }
 }
 
+/// The reusable buffers `JetStreamContext.publishBatch(count:ackTimeout:build:)` hands its
+/// builder for each message. Append to `payload` and `msgId` (both start empty; their capacity
+/// is kept from one message to the next) and set `subject`.
+public struct JetStreamMessageBuilder: Sendable {
+    public var subject: String = ""
+    public var payload: [UInt8] = []
+    /// UTF-8 of `Nats-Msg-Id`, without a terminating NUL; empty = no header.
+    public var msgId: [UInt8] = []
+
+    init() {
+        payload.reserveCapacity(1024)
+        msgId.reserveCapacity(64)
+    }
+}
+
 /// What happened to one message of a batch.
 public enum JetStreamPublishOutcome: Sendable {
     case acked(PubAck)

@@ -15,8 +15,11 @@ extension HodeiBench {
         @Option(help: "Events published per run.")
         var events = 1_000_000
 
-        @Option(help: "Runs per case; the best is reported.")
+        @Option(help: "Runs per case; the median is reported.")
         var runs = 3
+
+        @Option(help: "Subscriber counts to measure, comma-separated.")
+        var subscribers = "1,4"
 
         @Option(help: "Events per encode/decode measurement of the JSON codec.")
         var codecEvents = 100_000
@@ -24,13 +27,13 @@ extension HodeiBench {
         func run() async throws {
             let sample = Self.sampleEvents()
             let input = (0..<events).map { sample[$0 % sample.count] }
-            print("InMemoryBus publish→receive, \(events) events, best of \(runs) runs; subscriber capacity = events (no drops)")
+            print("InMemoryBus publish→receive, \(events) events, median of \(runs) runs; subscriber capacity = events (no drops)")
             print("case                        subs   events/s total   events/s per sub   target/sub    vs target   vs naive")
-            for subscribers in [1, 4] {
+            for subscribers in self.subscribers.split(separator: ",").compactMap({ Int($0) }) {
                 let target = subscribers == 1 ? 2_000_000.0 : 500_000.0
-                let naive = try await best { try await Self.naive(input, subscribers: subscribers) }
-                let single = try await best { try await Self.bus(input, subscribers: subscribers, batch: nil) }
-                let batched = try await best { try await Self.bus(input, subscribers: subscribers, batch: 1000) }
+                let naive = try await median { try await Self.naive(input, subscribers: subscribers) }
+                let single = try await median { try await Self.bus(input, subscribers: subscribers, batch: nil) }
+                let batched = try await median { try await Self.bus(input, subscribers: subscribers, batch: 1000) }
                 for (name, rate) in [("naive AsyncStream/event", naive), ("InMemoryBus publish(_:)", single),
                                      ("InMemoryBus publish(batch:1000)", batched)] {
                     let perSub = rate / Double(subscribers)
@@ -50,10 +53,11 @@ extension HodeiBench {
                   + String(format: "%.2f×", codec.decode / foundation.decode))
         }
 
-        private func best(_ body: () async throws -> Double) async throws -> Double {
-            var top = 0.0
-            for _ in 0..<runs { top = max(top, try await body()) }
-            return top
+        private func median(_ body: () async throws -> Double) async throws -> Double {
+            var rates: [Double] = []
+            for _ in 0..<max(1, runs) { rates.append(try await body()) }
+            rates.sort()
+            return rates.count % 2 == 1 ? rates[rates.count / 2] : (rates[rates.count / 2 - 1] + rates[rates.count / 2]) / 2
         }
 
         /// Delivered events per second, summed over subscribers, from first publish to last receive.

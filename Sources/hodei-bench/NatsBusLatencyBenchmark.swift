@@ -33,28 +33,31 @@ extension HodeiBench {
             }
             let binary = try NATSServerBinary.resolve(explicitPath: serverBin)
             let serverVersion = try await binary.version()
-            var rows: [(Setting, Histogram<UInt64>)] = []
+            var rows: [(Setting, Histogram<UInt64>, Histogram<UInt64>)] = []
             try await withNATSServer(NATSServerConfiguration(binary: binary, serverName: "bench")) { server in
                 for (index, setting) in parsed.enumerated() {
-                    let histogram = try await measure(server: server, setting: setting, group: "latency-\(index)")
-                    print("batch \(setting.batch), expiry \(setting.expiryMs) ms: p50 \(Self.ms(histogram, 50)) ms, p99 \(Self.ms(histogram, 99)) ms (\(histogram.totalCount) events)")
-                    rows.append((setting, histogram))
+                    let (histogram, acks) = try await measure(server: server, setting: setting, group: "latency-\(index)")
+                    print("batch \(setting.batch), expiry \(setting.expiryMs) ms: p50 \(Self.ms(histogram, 50)) ms, p99 \(Self.ms(histogram, 99)) ms (\(histogram.totalCount) events); publish ack p50 \(Self.ms(acks, 50)) ms, p99 \(Self.ms(acks, 99)) ms")
+                    rows.append((setting, histogram, acks))
                 }
             }
             print("")
             print("natsbus-latency: publish → group delivery, \(rate) events/s for \(seconds) s each, file storage, nats-server \(serverVersion), load \(Self.loadAverage())")
-            print("| fetch batch | fetch expiry | p50 ms | p99 ms | p99.9 ms | max ms | p99 ÷ 2 ms target |")
-            print("|---:|---:|---:|---:|---:|---:|---:|")
-            for (setting, h) in rows {
+            print("| fetch batch | fetch expiry | p50 ms | p99 ms | p99.9 ms | max ms | p99 ÷ 2 ms target | publish ack p50 / p99 ms |")
+            print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+            for (setting, h, acks) in rows {
                 let p99 = Double(h.valueAtPercentile(99)) / 1e6
-                print("| \(setting.batch) | \(setting.expiryMs) ms | \(Self.ms(h, 50)) | \(Self.ms(h, 99)) | \(Self.ms(h, 99.9)) | \(String(format: "%.3f", Double(h.max) / 1e6)) | \(String(format: "%.2f", p99 / 2)) |")
+                print("| \(setting.batch) | \(setting.expiryMs) ms | \(Self.ms(h, 50)) | \(Self.ms(h, 99)) | \(Self.ms(h, 99.9)) | \(String(format: "%.3f", Double(h.max) / 1e6)) | \(String(format: "%.2f", p99 / 2)) | \(Self.ms(acks, 50)) / \(Self.ms(acks, 99)) |")
             }
-            if let (setting, h) = rows.first {
+            if let (setting, h, _) = rows.first {
                 print("RESULT bench=natsbus-latency batch=\(setting.batch) expiry_ms=\(setting.expiryMs) p50_ms=\(Self.ms(h, 50)) p99_ms=\(Self.ms(h, 99)) p999_ms=\(Self.ms(h, 99.9)) target_p99_ms=2")
             }
         }
 
-        private func measure(server: NATSServer, setting: Setting, group: String) async throws -> Histogram<UInt64> {
+        /// Delivery latencies and, for comparison, the publisher's own ack round trips (publish call → ack).
+        private func measure(server: NATSServer, setting: Setting, group: String) async throws
+            -> (Histogram<UInt64>, Histogram<UInt64>)
+        {
             let settings = NatsSettings(servers: [server.url], timeout: .seconds(10))
             let options = NatsBusOptions(ackWait: .seconds(30), maxAckPending: 10_000, fetchBatch: setting.batch,
                                          fetchExpiry: .milliseconds(setting.expiryMs),
@@ -82,13 +85,16 @@ extension HodeiBench {
             }
             // Paced by absolute deadlines so a slow publish does not shift the schedule.
             let clock = ContinuousClock()
+            var acks = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
             let start = clock.now
             let interval = Duration.nanoseconds(1_000_000_000 / rate)
             for index in 0..<total {
                 try await clock.sleep(until: start + interval * index)
-                sent.set(index, DispatchTime.now().uptimeNanoseconds)
+                let sendTime = DispatchTime.now().uptimeNanoseconds
+                sent.set(index, sendTime)
                 try await publisher.publish(SystemEvent(tenant: "acme", .jobStarted(JobStarted(
                     jobId: "job-\(index)", workerId: "w", attempt: index))))
+                if index >= warmup { acks.record(DispatchTime.now().uptimeNanoseconds &- sendTime) }
             }
             let histogram = try await withThrowingTaskGroup(of: Histogram<UInt64>?.self) { tasks in
                 tasks.addTask { await receiver.value }
@@ -101,7 +107,7 @@ extension HodeiBench {
             }
             await publisher.close()
             await consumer.close()
-            return histogram
+            return (histogram, acks)
         }
 
         static func ms(_ h: Histogram<UInt64>, _ percentile: Double) -> String {

@@ -1,7 +1,9 @@
 /// What a backend does when a delivery is settled. `NatsBus` implements it over the JetStream
 /// message (`+ACK`, `-NAK` with delay, `+TERM`); `InMemoryBus` over its group queue.
 /// The token identifies the delivery inside the acknowledger (no allocation per delivery).
-public protocol DeliveryAcknowledger: Sendable {
+/// Class-bound: a delivery then holds it as one reference (16 bytes, one retain per copy)
+/// rather than an opaque existential box, which keeps copying a delivery cheap on the hot path.
+public protocol DeliveryAcknowledger: AnyObject, Sendable {
     func ack(token: UInt64) async throws
     func nak(token: UInt64, delay: Duration) async throws
     func term(token: UInt64) async throws

@@ -89,14 +89,7 @@ struct JSONWriter {
     mutating func field(_ name: StaticString, uuid: UUID) {
         key(name)
         bytes.append(UInt8(ascii: "\""))
-        let hex: StaticString = "0123456789abcdef"
-        withUnsafeBytes(of: uuid.uuid) { raw in
-            for (i, byte) in raw.enumerated() {
-                if i == 4 || i == 6 || i == 8 || i == 10 { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(hex.utf8Start[Int(byte >> 4)])
-                bytes.append(hex.utf8Start[Int(byte & 0x0f)])
-            }
-        }
+        uuid.appendLowercasedText(to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -143,5 +136,27 @@ struct JSONWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension UUID {
+    /// Appends the lowercase canonical form (36 bytes, as `event_id` and `Nats-Msg-Id` carry it)
+    /// without building `uuidString`.
+    func appendLowercasedText(to bytes: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
+        let digits = hex.utf8Start
+        // Formatted on the stack, appended in one go (not 36 appends with a uniqueness check each).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { text in
+            withUnsafeBytes(of: uuid) { raw in
+                var at = 0
+                for i in 0..<16 {
+                    if i == 4 || i == 6 || i == 8 || i == 10 { text[at] = UInt8(ascii: "-"); at += 1 }
+                    text[at] = digits[Int(raw[i] >> 4)]
+                    text[at + 1] = digits[Int(raw[i] & 0x0f)]
+                    at += 2
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(text))
+        }
     }
 }

@@ -20,6 +20,15 @@ public struct SystemEventCodec: Sendable {
         return writer.bytes
     }
 
+    /// Appends the wire bytes to `bytes` (a buffer reused across events: no allocation per event
+    /// once its capacity suffices).
+    public func encode(_ event: SystemEvent, appendingTo bytes: inout [UInt8]) {
+        var writer = JSONWriter(capacity: 0)
+        swap(&writer.bytes, &bytes)
+        event.writeJSON(into: &writer)
+        swap(&writer.bytes, &bytes)
+    }
+
     /// Decodes one event; `subject` only serves the error message.
     public func decode(_ data: Data, subject: String? = nil) throws(EventBusError) -> SystemEvent {
         do {

@@ -12,7 +12,9 @@ import NATSClient
 /// - `subscribe(filter:group:)`: the group's durable pull consumer (explicit ack), shared by all
 ///   members; created if missing, bound as it is if it exists (provisioned by `apply`).
 ///
-/// One connection per bus; it reconnects forever, and subscriptions resume after a reconnect.
+/// One connection per bus, writing every message at once (no 1 ms coalescing delay on publishes,
+/// pull requests and acks), plus one buffered connection opened by the first `publish(batch:)`;
+/// both reconnect forever, and subscriptions resume after a reconnect.
 public final class NatsBus: EventBus {
     public let subjects: EventSubjects
     public let settings: NatsSettings
@@ -26,9 +28,12 @@ public final class NatsBus: EventBus {
     private let watch = NatsConnectionWatch()
     private let eventsTask: Task<Void, Never>
     private let codec = SystemEventCodec()
+    private let batchConnection: NatsBatchConnection
 
     private init(subjects: EventSubjects, settings: NatsSettings, options: NatsBusOptions, connection: NATSConnection,
                  js: JetStreamContext, metrics: BusMetrics, logger: Logger) {
+        self.batchConnection = NatsBatchConnection(options: settings.connectOptions(options),
+                                                   window: options.publishWindow, apiTimeout: settings.timeout)
         self.subjects = subjects
         self.settings = settings
         self.options = options
@@ -104,13 +109,20 @@ public final class NatsBus: EventBus {
             let error = EventBusError.closed(name)
             return events.map { BatchOutcome(eventId: $0.id, result: .failure(error)) }
         }
-        let messages = events.map { event in
-            JetStreamOutgoingMessage(subject: subjects.subject(for: event.kind), data: codec.encodeBytes(event),
-                                     msgId: event.id.lowercasedText)
-        }
+        // Each event is encoded on the publishing thread right before it is sent, into reused
+        // buffers: encoding overlaps the acks in flight, and nothing is allocated per event.
+        let subjects = self.subjects
+        let codec = self.codec
         let result: JetStreamBatchResult
         do {
-            result = try await js.publishBatch(messages, ackTimeout: max(settings.timeout, .seconds(30)))
+            let js = try await batchConnection.jetStream()
+            result = try await js.publishBatch(count: events.count, ackTimeout: max(settings.timeout, .seconds(30))) {
+                index, message in
+                let event = events[index]
+                message.subject = subjects.subject(for: event.kind)
+                codec.encode(event, appendingTo: &message.payload)
+                event.id.appendLowercasedText(to: &message.msgId)
+            }
         } catch {
             metrics.publishFailed.increment(by: events.count)
             let failure = error.busError("\(settings.stream) ← batch of \(events.count)", publishing: true)
@@ -120,15 +132,16 @@ public final class NatsBus: EventBus {
         outcomes.reserveCapacity(events.count)
         var failed = 0
         for (index, event) in events.enumerated() {
+            let subject = subjects.subject(for: event.kind)
             switch result[index] {
             case .acked(let ack):
                 outcomes.append(BatchOutcome(eventId: event.id, result: .success(PublishReceipt(
-                    eventId: event.id, subject: messages[index].subject, sequence: ack.sequence,
+                    eventId: event.id, subject: subject, sequence: ack.sequence,
                     duplicate: ack.duplicate, stream: ack.stream))))
             case .failed(let error):
                 failed += 1
                 outcomes.append(BatchOutcome(eventId: event.id, result: .failure(
-                    error.busError("\(settings.stream) ← \(messages[index].subject)", publishing: true))))
+                    error.busError("\(settings.stream) ← \(subject)", publishing: true))))
             }
         }
         if failed > 0 { metrics.publishFailed.increment(by: failed) }
@@ -163,6 +176,7 @@ public final class NatsBus: EventBus {
     /// by the server after their ack wait). Idempotent.
     public func close() async {
         guard watch.close() else { return }
+        await batchConnection.close()
         try? await connection.flush(timeout: .seconds(1))
         await connection.close()
         eventsTask.cancel()
