@@ -166,7 +166,7 @@ public struct JetStreamAdmin: Sendable {
         }
         let response: APIResponse<T>
         do {
-            response = try APIResponse<T>.decode(Data(reply.data))
+            response = try APIResponse<T>.decode(bytes: reply.data)
         } catch {
             throw JetStreamAdminError(
                 resource: resource, api: apiName,
