@@ -78,6 +78,19 @@ struct JSONParserTests {
         #expect(ok == .success(ConsumerListPage()))
     }
 
+    @Test func canonicalTextIsCompactSortedAndEscaped() throws {
+        let value: JSONValue = [
+            "b": .string("x\"\\\n\r\t\u{01}\u{1f}é中😀/"), "a": [1, 2.5, true, nil, -9_223_372_036_854_775_808], "": [:],
+        ]
+        let expected = #"{"":{},"a":[1,2.5,true,null,-9223372036854775808],"b":"x\"\\\n\r\t\u0001\u001fé中😀/"}"#
+        #expect(value.canonicalText == expected)
+        #expect(value.canonicalUTF8 == Array(expected.utf8))
+        // It parses back to the same value.
+        #expect(try JSONParser.parse(value.canonicalUTF8) == value)
+        #expect(!JSONValue.array([.double(.infinity)]).isFiniteJSON)
+        #expect(value.isFiniteJSON)
+    }
+
     @Test func shapeErrorsAreThrownLikeDecodable() throws {
         // ConsumerInfo needs stream_name, name and config; a count must be a number.
         for text in [

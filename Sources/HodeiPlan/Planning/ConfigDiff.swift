@@ -18,14 +18,15 @@ struct ConfigDiff {
         var keys = kind == .stream ? FieldCatalogue.streamComparedByDefault : FieldCatalogue.consumerComparedByDefault
         keys.formUnion(desiredNormalised.keys)
         var changes: [FieldChange] = []
-        for key in keys.sorted() {
+        // Unsorted walk (most configs have no change), sorted result.
+        for key in keys {
             let old = actualNormalised[key]
             let new = desiredNormalised[key]
             guard old != new else { continue }
             let refusal = catalogue[key]?.mutability.refusal(old: old, new: new, on: server)
             changes.append(FieldChange(field: key, old: old, new: new, forcesReplacement: refusal))
         }
-        return changes
+        return changes.sorted { $0.field < $1.field }
     }
 
     /// For a create: every field the profile sets (marker included), from absent to its value.
