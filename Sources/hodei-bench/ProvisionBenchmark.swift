@@ -21,6 +21,7 @@ extension HodeiBench {
         @Option(help: "No-op runs per implementation (the median is reported).") var runs = 3
         @Option(help: "nats-server binary (default: NATS_SERVER_BIN, else PATH).") var serverBin: String?
         @Option(help: "Python with nats-py.") var python = "python3"
+        @Flag(help: "Only our side (for profiling): no nats-py runs, no ratios.") var skipScript = false
 
         func run() async throws {
             let binary = try NATSServerBinary.resolve(explicitPath: serverBin)
@@ -55,6 +56,7 @@ extension HodeiBench {
                 print("ours: first apply \(Self.format(oursApply)) s")
                 var oursNoop: [Double] = []
                 for _ in 0..<runs {
+                    let cpuBefore = Self.processCPUSeconds()
                     oursNoop.append(try await Self.timed {
                         let reconciler = Reconciler(profile: profile, connector: connector)
                         let planned = await reconciler.plan()
@@ -63,10 +65,12 @@ extension HodeiBench {
                             throw ValidationError("no-op plan has changes: \(planned.plan.summary.text)")
                         }
                     })
-                    print("ours: no-op plan \(Self.format(oursNoop.last!)) s")
+                    print("ours: no-op plan \(Self.format(oursNoop.last!)) s "
+                        + "(this process's CPU \(Self.format(Self.processCPUSeconds() - cpuBefore)) s)")
                 }
 
                 try await Self.breakdown(profile: profile, connector: connector)
+                if skipScript { return }
                 try await Self.deleteAllStreams(url: server.url, names: names)
 
                 // The script: the same work on the same (again empty) server.
@@ -133,20 +137,23 @@ extension HodeiBench {
             return seconds
         }
 
-        /// Where a no-op plan's time goes: connect + capabilities, reading the live state, planning.
+        /// Where a no-op plan's time goes: building the desired state, connect + capabilities, reading
+        /// the live state, planning, the profile hash, closing the connections.
         static func breakdown(profile: Profile, connector: any TenantConnector) async throws {
-            let reconciler = Reconciler(profile: profile, connector: connector)
-            let tenants = reconciler.tenants()
+            var reconciler: Reconciler?
+            let build = try await timed { reconciler = Reconciler(profile: profile, connector: connector) }
+            let tenants = reconciler!.tenants()
             var capabilities: ServerCapabilities?
-            let connect = try await timed { capabilities = await reconciler.capabilities(tenants: tenants) }
+            let connect = try await timed { capabilities = await reconciler!.capabilities(tenants: tenants) }
             var actual = ActualState()
-            let read = try await timed { actual = await reconciler.readActual(tenants: tenants) }
+            let read = try await timed { actual = await reconciler!.readActual(tenants: tenants) }
             let plan = try await timed {
-                _ = Planner.plan(desired: reconciler.desired, actual: actual, capabilities: capabilities!, options: PlanOptions())
+                _ = Planner.plan(desired: reconciler!.desired, actual: actual, capabilities: capabilities!, options: PlanOptions())
             }
-            await reconciler.close()
-            print("ours: no-op breakdown: connect + capabilities \(format(connect)) s, read live state \(format(read)) s, "
-                + "plan \(format(plan)) s")
+            let hash = try await timed { _ = reconciler!.profileHash }
+            let close = try await timed { await reconciler!.close() }
+            print("ours: no-op breakdown: desired state \(format(build)) s, connect + capabilities \(format(connect)) s, "
+                + "read live state \(format(read)) s, plan \(format(plan)) s, profile hash \(format(hash)) s, close \(format(close)) s")
         }
 
         static func deleteAllStreams(url: String, names: [String]) async throws {
@@ -163,6 +170,14 @@ extension HodeiBench {
             let start = ContinuousClock.now
             try await body()
             return (ContinuousClock.now - start).seconds
+        }
+
+        /// User + system CPU time of this process so far (all threads).
+        static func processCPUSeconds() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+            return seconds(usage.ru_utime) + seconds(usage.ru_stime)
         }
 
         static func format(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
