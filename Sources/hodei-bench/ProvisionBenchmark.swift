@@ -21,6 +21,7 @@ extension HodeiBench {
         @Option(help: "No-op runs per implementation (the median is reported).") var runs = 3
         @Option(help: "nats-server binary (default: NATS_SERVER_BIN, else PATH).") var serverBin: String?
         @Option(help: "Python with nats-py.") var python = "python3"
+        @Option(help: "Requests in flight during our apply.") var applyInFlight = 16
         @Flag(help: "Only our side (for profiling): no nats-py runs, no ratios.") var skipScript = false
 
         func run() async throws {
@@ -44,16 +45,20 @@ extension HodeiBench {
                 let resources = tenants * streams * (1 + consumers)
 
                 // Ours: first apply on an empty server, then no-op plans.
+                // Before each timed phase, both sides alike: flush dirty pages (the file stores just
+                // created or deleted), so the kernel's writeback of one phase does not run inside the next.
+                sync()
                 let oursApply = try await Self.timed {
                     let reconciler = Reconciler(profile: profile, connector: connector)
                     let planned = await reconciler.plan()
-                    let report = await reconciler.apply(planned.plan, maxInFlight: 16)
+                    let report = await reconciler.apply(planned.plan, maxInFlight: applyInFlight)
                     await reconciler.close()
                     guard report.succeeded, report.results.count == resources else {
                         throw ValidationError("first apply: \(report.summary) \(report.failures.first.map { "\($0)" } ?? "")")
                     }
                 }
                 print("ours: first apply \(Self.format(oursApply)) s")
+                sync()
                 var oursNoop: [Double] = []
                 for _ in 0..<runs {
                     let cpuBefore = Self.processCPUSeconds()
@@ -72,10 +77,12 @@ extension HodeiBench {
                 try await Self.breakdown(profile: profile, connector: connector)
                 if skipScript { return }
                 try await Self.deleteAllStreams(url: server.url, names: names)
+                sync()
 
                 // The script: the same work on the same (again empty) server.
                 let scriptApply = try await runScript(script.path, url: server.url, expectCreated: resources)
                 print("nats-py: first apply \(Self.format(scriptApply)) s")
+                sync()
                 var scriptNoop: [Double] = []
                 for _ in 0..<runs {
                     scriptNoop.append(try await runScript(script.path, url: server.url, expectCreated: 0))
