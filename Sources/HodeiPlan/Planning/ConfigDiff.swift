@@ -45,8 +45,10 @@ struct ConfigDiff {
     func problems(on capabilities: ServerCapabilities) -> [String] {
         var problems: [String] = []
         let catalogue = FieldCatalogue.fields(for: kind)
-        for key in desiredNormalised.keys.sorted() {
-            guard let spec = catalogue[key], spec.since > capabilities.version else { continue }
+        // Most fields are known to the server: find the newer ones first, sort only those.
+        let newer = desiredNormalised.keys.filter { key in catalogue[key].map { $0.since > capabilities.version } ?? false }
+        for key in newer.sorted() {
+            let spec = catalogue[key]!
             var without = desired
             without[key] = nil
             // Set to what the server would default it to anyway (e.g. compression: none): harmless.
