@@ -21,6 +21,8 @@ extension HodeiBench {
         @Option(help: "No-op runs per implementation (the median is reported).") var runs = 3
         @Option(help: "nats-server binary (default: NATS_SERVER_BIN, else PATH).") var serverBin: String?
         @Option(help: "Python with nats-py.") var python = "python3"
+        @Option(help: "Requests in flight during our apply.") var applyInFlight = 16
+        @Flag(help: "Only our side (for profiling): no nats-py runs, no ratios.") var skipScript = false
 
         func run() async throws {
             let binary = try NATSServerBinary.resolve(explicitPath: serverBin)
@@ -43,18 +45,23 @@ extension HodeiBench {
                 let resources = tenants * streams * (1 + consumers)
 
                 // Ours: first apply on an empty server, then no-op plans.
+                // Before each timed phase, both sides alike: flush dirty pages (the file stores just
+                // created or deleted), so the kernel's writeback of one phase does not run inside the next.
+                sync()
                 let oursApply = try await Self.timed {
                     let reconciler = Reconciler(profile: profile, connector: connector)
                     let planned = await reconciler.plan()
-                    let report = await reconciler.apply(planned.plan, maxInFlight: 16)
+                    let report = await reconciler.apply(planned.plan, maxInFlight: applyInFlight)
                     await reconciler.close()
                     guard report.succeeded, report.results.count == resources else {
                         throw ValidationError("first apply: \(report.summary) \(report.failures.first.map { "\($0)" } ?? "")")
                     }
                 }
                 print("ours: first apply \(Self.format(oursApply)) s")
+                sync()
                 var oursNoop: [Double] = []
                 for _ in 0..<runs {
+                    let cpuBefore = Self.processCPUSeconds()
                     oursNoop.append(try await Self.timed {
                         let reconciler = Reconciler(profile: profile, connector: connector)
                         let planned = await reconciler.plan()
@@ -63,15 +70,19 @@ extension HodeiBench {
                             throw ValidationError("no-op plan has changes: \(planned.plan.summary.text)")
                         }
                     })
-                    print("ours: no-op plan \(Self.format(oursNoop.last!)) s")
+                    print("ours: no-op plan \(Self.format(oursNoop.last!)) s "
+                        + "(this process's CPU \(Self.format(Self.processCPUSeconds() - cpuBefore)) s)")
                 }
 
                 try await Self.breakdown(profile: profile, connector: connector)
+                if skipScript { return }
                 try await Self.deleteAllStreams(url: server.url, names: names)
+                sync()
 
                 // The script: the same work on the same (again empty) server.
                 let scriptApply = try await runScript(script.path, url: server.url, expectCreated: resources)
                 print("nats-py: first apply \(Self.format(scriptApply)) s")
+                sync()
                 var scriptNoop: [Double] = []
                 for _ in 0..<runs {
                     scriptNoop.append(try await runScript(script.path, url: server.url, expectCreated: 0))
@@ -133,20 +144,23 @@ extension HodeiBench {
             return seconds
         }
 
-        /// Where a no-op plan's time goes: connect + capabilities, reading the live state, planning.
+        /// Where a no-op plan's time goes: building the desired state, connect + capabilities, reading
+        /// the live state, planning, the profile hash, closing the connections.
         static func breakdown(profile: Profile, connector: any TenantConnector) async throws {
-            let reconciler = Reconciler(profile: profile, connector: connector)
-            let tenants = reconciler.tenants()
+            var reconciler: Reconciler?
+            let build = try await timed { reconciler = Reconciler(profile: profile, connector: connector) }
+            let tenants = reconciler!.tenants()
             var capabilities: ServerCapabilities?
-            let connect = try await timed { capabilities = await reconciler.capabilities(tenants: tenants) }
+            let connect = try await timed { capabilities = await reconciler!.capabilities(tenants: tenants) }
             var actual = ActualState()
-            let read = try await timed { actual = await reconciler.readActual(tenants: tenants) }
+            let read = try await timed { actual = await reconciler!.readActual(tenants: tenants) }
             let plan = try await timed {
-                _ = Planner.plan(desired: reconciler.desired, actual: actual, capabilities: capabilities!, options: PlanOptions())
+                _ = Planner.plan(desired: reconciler!.desired, actual: actual, capabilities: capabilities!, options: PlanOptions())
             }
-            await reconciler.close()
-            print("ours: no-op breakdown: connect + capabilities \(format(connect)) s, read live state \(format(read)) s, "
-                + "plan \(format(plan)) s")
+            let hash = try await timed { _ = reconciler!.profileHash }
+            let close = try await timed { await reconciler!.close() }
+            print("ours: no-op breakdown: desired state \(format(build)) s, connect + capabilities \(format(connect)) s, "
+                + "read live state \(format(read)) s, plan \(format(plan)) s, profile hash \(format(hash)) s, close \(format(close)) s")
         }
 
         static func deleteAllStreams(url: String, names: [String]) async throws {
@@ -163,6 +177,14 @@ extension HodeiBench {
             let start = ContinuousClock.now
             try await body()
             return (ContinuousClock.now - start).seconds
+        }
+
+        /// User + system CPU time of this process so far (all threads).
+        static func processCPUSeconds() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+            return seconds(usage.ru_utime) + seconds(usage.ru_stime)
         }
 
         static func format(_ seconds: Double) -> String { String(format: "%.3f", seconds) }

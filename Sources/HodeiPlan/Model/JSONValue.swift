@@ -97,34 +97,72 @@ extension JSONValue {
     }
 
     /// Compact, deterministic JSON text (keys sorted), used for fingerprints and human output.
-    public var canonicalText: String {
+    public var canonicalText: String { String(decoding: canonicalUTF8, as: UTF8.self) }
+
+    /// `canonicalText` as UTF-8 bytes (written straight into one buffer).
+    public var canonicalUTF8: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
+        writeCanonical(into: &out)
+        return out
+    }
+
+    /// False when a number in it is infinite or NaN (JSON has no text for those).
+    public var isFiniteJSON: Bool {
         switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .int(let value): return String(value)
-        case .double(let value): return String(value)
-        case .string(let value): return JSONValue.quoted(value)
-        case .array(let values): return "[" + values.map(\.canonicalText).joined(separator: ",") + "]"
-        case .object(let members):
-            let body = members.keys.sorted().map { JSONValue.quoted($0) + ":" + members[$0]!.canonicalText }
-            return "{" + body.joined(separator: ",") + "}"
+        case .double(let value): return value.isFinite
+        case .array(let values): return values.allSatisfy(\.isFiniteJSON)
+        case .object(let members): return members.values.allSatisfy(\.isFiniteJSON)
+        default: return true
         }
     }
 
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
-            default: out.unicodeScalars.append(scalar)
+    /// Appends the canonical text of this value to `out`.
+    public func writeCanonical(into out: inout [UInt8]) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .double(let value): out.append(contentsOf: String(value).utf8)
+        case .string(let value): JSONValue.writeQuoted(value, into: &out)
+        case .array(let values):
+            out.append(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                value.writeCanonical(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.writeQuoted(member.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                member.value.writeCanonical(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func writeQuoted(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -5,6 +5,13 @@ public struct StreamListPage: Decodable, Sendable, Hashable {
     public var limit: Int
     public var streams: [StreamInfo]
 
+    public init(total: Int = 0, offset: Int = 0, limit: Int = 0, streams: [StreamInfo] = []) {
+        self.total = total
+        self.offset = offset
+        self.limit = limit
+        self.streams = streams
+    }
+
     enum CodingKeys: String, CodingKey { case total, offset, limit, streams }
 
     public init(from decoder: any Decoder) throws {
@@ -26,6 +33,13 @@ public struct ConsumerListPage: Decodable, Sendable, Hashable {
     public var offset: Int
     public var limit: Int
     public var consumers: [ConsumerInfo]
+
+    public init(total: Int = 0, offset: Int = 0, limit: Int = 0, consumers: [ConsumerInfo] = []) {
+        self.total = total
+        self.offset = offset
+        self.limit = limit
+        self.consumers = consumers
+    }
 
     enum CodingKeys: String, CodingKey { case total, offset, limit, consumers }
 

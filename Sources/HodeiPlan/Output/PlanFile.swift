@@ -39,8 +39,7 @@ public struct PlanFile: Sendable, Hashable, Codable {
 
     /// Fingerprint of a raw config: SHA-256 of its canonical JSON without the server's `_nats.*` metadata.
     public static func fingerprint(_ fields: [String: JSONValue]) -> String {
-        let text = JSONValue.object(Normaliser.strippingReservedMetadata(fields)).canonicalText
-        return "sha256:" + SHA256.hex(Array(text.utf8))
+        "sha256:" + SHA256.hex(JSONValue.object(Normaliser.strippingReservedMetadata(fields)).canonicalUTF8)
     }
 
     enum CodingKeys: String, CodingKey {

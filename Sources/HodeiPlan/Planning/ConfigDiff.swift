@@ -18,14 +18,15 @@ struct ConfigDiff {
         var keys = kind == .stream ? FieldCatalogue.streamComparedByDefault : FieldCatalogue.consumerComparedByDefault
         keys.formUnion(desiredNormalised.keys)
         var changes: [FieldChange] = []
-        for key in keys.sorted() {
+        // Unsorted walk (most configs have no change), sorted result.
+        for key in keys {
             let old = actualNormalised[key]
             let new = desiredNormalised[key]
             guard old != new else { continue }
             let refusal = catalogue[key]?.mutability.refusal(old: old, new: new, on: server)
             changes.append(FieldChange(field: key, old: old, new: new, forcesReplacement: refusal))
         }
-        return changes
+        return changes.sorted { $0.field < $1.field }
     }
 
     /// For a create: every field the profile sets (marker included), from absent to its value.
@@ -44,8 +45,10 @@ struct ConfigDiff {
     func problems(on capabilities: ServerCapabilities) -> [String] {
         var problems: [String] = []
         let catalogue = FieldCatalogue.fields(for: kind)
-        for key in desiredNormalised.keys.sorted() {
-            guard let spec = catalogue[key], spec.since > capabilities.version else { continue }
+        // Most fields are known to the server: find the newer ones first, sort only those.
+        let newer = desiredNormalised.keys.filter { key in catalogue[key].map { $0.since > capabilities.version } ?? false }
+        for key in newer.sorted() {
+            let spec = catalogue[key]!
             var without = desired
             without[key] = nil
             // Set to what the server would default it to anyway (e.g. compression: none): harmless.

@@ -150,11 +150,12 @@ public struct JetStreamAdmin: Sendable {
         let apiName = api.split(separator: ".").prefix(2).joined(separator: ".")
         let payload: [UInt8]
         if let body {
-            do {
-                payload = Array(try JSONEncoder().encode(body))
-            } catch {
-                throw JetStreamAdminError(resource: resource, api: apiName, failure: .invalidResponse("cannot encode request: \(error)"))
+            let value = JSONValue.object(body)
+            guard value.isFiniteJSON else {
+                throw JetStreamAdminError(resource: resource, api: apiName,
+                                          failure: .invalidResponse("cannot encode request: a number is not finite"))
             }
+            payload = value.canonicalUTF8
         } else {
             payload = []
         }
@@ -166,7 +167,7 @@ public struct JetStreamAdmin: Sendable {
         }
         let response: APIResponse<T>
         do {
-            response = try APIResponse<T>.decode(Data(reply.data))
+            response = try APIResponse<T>.decode(bytes: reply.data)
         } catch {
             throw JetStreamAdminError(
                 resource: resource, api: apiName,

@@ -63,10 +63,12 @@ public struct Reconciler: Sendable {
     /// Connects, reads and plans. Nothing is changed on the servers.
     public func plan(options: PlanOptions = PlanOptions()) async -> Planned {
         let tenants = tenants(targets: options.targets)
+        // The hash depends on the profile only: computed while the servers are read.
+        async let hash = profileHash
         let capabilities = await capabilities(tenants: tenants)
         let actual = await readActual(tenants: tenants)
         let plan = Planner.plan(desired: desired, actual: actual, capabilities: capabilities, options: options)
-        return Planned(plan: plan, actual: actual, capabilities: capabilities, profileHash: profileHash)
+        return Planned(plan: plan, actual: actual, capabilities: capabilities, profileHash: await hash)
     }
 
     /// Re-reads the live state a plan file was made from and lists what moved since (empty: apply it).

@@ -5,9 +5,12 @@ import HodeiPlan
 /// `.unreadable(reason)` and the others are still read.
 public struct ActualStateReader: Sendable {
     public let sessions: TenantSessions
+    /// `CONSUMER.LIST` requests in flight at once per tenant (each tenant has its own connection).
+    public let listsInFlight: Int
 
-    public init(sessions: TenantSessions) {
+    public init(sessions: TenantSessions, listsInFlight: Int = 32) {
         self.sessions = sessions
+        self.listsInFlight = max(1, listsInFlight)
     }
 
     public func read(tenants: [String]) async -> ActualState {
@@ -29,7 +32,7 @@ public struct ActualStateReader: Sendable {
             let consumers = try await withThrowingTaskGroup(of: (String, [ConsumerInfo]).self) { group in
                 var byStream: [String: [ConsumerInfo]] = [:]
                 var pending = streams.compactMap(\.config.name)[...]
-                for _ in 0..<min(8, pending.count) {
+                for _ in 0..<min(listsInFlight, pending.count) {
                     let name = pending.removeFirst()
                     group.addTask { (name, try await admin.consumers(of: name)) }
                 }
