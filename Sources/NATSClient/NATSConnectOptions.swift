@@ -102,3 +102,13 @@ extension Duration {
         return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }
+
+extension NATSAuth {
+    /// Whether the client proves its identity by signing the server's nonce (nkey or creds).
+    var signsNonce: Bool {
+        switch self {
+        case .nkeySeedFile, .credsFile: true
+        default: false
+        }
+    }
+}

@@ -34,7 +34,8 @@ import Testing
             ["render", file, "--out", sandbox.path("rendered")], ["up", file, "--state-dir", state],
         ] {
             let result = try await CLIRun.run(arguments)
-            #expect(result.status == 0, "\(arguments): \(result.stdout)\n\(result.stderr)")
+            let serverLog = (try? String(contentsOfFile: "\(state)/hodei-isolation/nats-server.log", encoding: .utf8)) ?? ""
+            #expect(result.status == 0, "\(arguments): \(result.stdout)\n\(result.stderr)\nserver log tail:\n\(serverLog.suffix(3000))")
         }
         let log = try String(contentsOfFile: "\(state)/hodei-isolation/nats-server.log", encoding: .utf8)
         #expect(log.contains("Server is ready"))

@@ -62,24 +62,12 @@ public struct ProfileTenantConnector: TenantConnector {
             servers: serverURLs, name: "hodei-provision/\(tenant)", connectTimeout: connectTimeout, maxReconnect: 0,
             auth: auth, tls: tlsOptions(tenant: tenant), inboxPrefix: exists ? "_INBOX_\(SecretsLayout.adminUser)" : nil)
         do {
-            return try await Self.connectRetryingOneRefusal(options, authenticated: exists)
+            return try await NATSConnection.connect(options)
         } catch {
             if !exists && error.kind == .authorizationViolation {
                 throw TenantConnectError(tenant: tenant, failure: .missingCredentials(path: path), credentials: nil)
             }
             throw TenantConnectError(tenant: tenant, failure: .connect(error), credentials: exists ? path : nil)
-        }
-    }
-
-    /// nats-server 2.15.1 has, rarely, refused valid credentials once right after a config reload
-    /// (seen in CI after `up` reloaded a rotated account; cause inside the server not found). One
-    /// retry after 250 ms; credentials that really do not match are refused again and reported.
-    static func connectRetryingOneRefusal(_ options: NATSConnectOptions, authenticated: Bool) async throws(NATSError) -> NATSConnection {
-        do {
-            return try await NATSConnection.connect(options)
-        } catch where authenticated && error.kind == .authorizationViolation {
-            try? await Task.sleep(for: .milliseconds(250))
-            return try await NATSConnection.connect(options)
         }
     }
 

@@ -42,14 +42,7 @@ enum LiveTenants {
     static func connect(_ user: UserCredential, url: String, tls: NATSTLSOptions? = nil) async throws -> NATSConnection {
         let options = RenderServerTests.options(
             url, auth: RenderServerTests.auth(user), inbox: user.permissions.inboxPrefix, tls: tls)
-        do {
-            return try await NATSConnection.connect(options)
-        } catch where error.kind == .authorizationViolation {
-            // A valid user is, rarely, refused once (seen a few times in many runs, also with
-            // creds made by the PyPI nkeys peer; cause not found yet). One retry keeps the
-            // isolation checks about isolation; a user that is really refused fails again.
-            return try await NATSConnection.connect(options)
-        }
+        return try await NATSConnection.connect(options)
     }
 
     /// The first message of a fresh subscription, or nil after `timeout`.
