@@ -15,6 +15,8 @@ final class ConnectionCallbacks: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Destroys this connection's dropped subscriptions when libnats can no longer touch them.
+    let reaper = SubscriptionReaper()
 
     func events() -> NATSConnectionEvents {
         let (stream, continuation) = AsyncStream.makeStream(of: NATSConnectionEvent.self)
@@ -60,6 +62,8 @@ final class ConnectionCallbacks: Sendable {
     }
 
     fileprivate func markClosed() {
+        // Before waking `close()`: once it returns, everything the connection owned is freed.
+        reaper.connectionClosed()
         let (listeners, waiters, kept) = state.withLock { state in
             state.isClosed = true
             defer {

@@ -1,5 +1,7 @@
 import CNATS
 import Dispatch
+import Foundation
+import Synchronization
 
 /// The JetStream data path of one connection: publish with ack, windowed batch publish, pull
 /// consumers. Management (streams, consumers) goes through `apiRequest` as raw JSON, because
@@ -14,6 +16,8 @@ public final class JetStreamContext: @unchecked Sendable {
     public let maxInFlight: Int
     let js: OpaquePointer
     private let collector = BatchAckCollector()
+    /// Set once a batch ran: libnats then owns a reply subscription for acks inside `js`.
+    private let publishedAsync = Atomic<Bool>(false)
     private let batchQueue = DispatchQueue(label: "NATSClient.jetstream-batch")
 
     init(connection: NATSConnection, domain: String?, maxInFlight: Int, apiTimeout: Duration) throws(NATSError) {
@@ -45,7 +49,15 @@ public final class JetStreamContext: @unchecked Sendable {
         js = context
     }
 
-    deinit { jsCtx_Destroy(js) }
+    deinit {
+        if publishedAsync.load(ordering: .acquiring) {
+            // Freeing `js` frees its ack subscription without an unsubscribe first: only safe
+            // once the connection's read loop has stopped (see `SubscriptionReaper`).
+            connection.callbacks.reaper.retireAtClose(jetStream: js)
+        } else {
+            jsCtx_Destroy(js)
+        }
+    }
 
     // MARK: Publish
 
@@ -73,6 +85,7 @@ public final class JetStreamContext: @unchecked Sendable {
     {
         let collector = self.collector
         let window = maxInFlight
+        publishedAsync.store(true, ordering: .releasing)
         return try await BlockingCalls.run(on: batchQueue) { [self] () throws(NATSError) -> JetStreamBatchResult in
             collector.begin(count: messages.count, window: window)
             for (index, outgoing) in messages.enumerated() {
@@ -95,6 +108,7 @@ public final class JetStreamContext: @unchecked Sendable {
     {
         let collector = self.collector
         let window = maxInFlight
+        publishedAsync.store(true, ordering: .releasing)
         return try await BlockingCalls.run(on: batchQueue) { [self] () throws(NATSError) -> JetStreamBatchResult in
             collector.begin(count: count, window: window)
             var message = JetStreamMessageBuilder()
@@ -175,35 +189,40 @@ public final class JetStreamContext: @unchecked Sendable {
 
     // MARK: Consume
 
-    /// Pull subscription on `subject` with durable consumer `durable` (created if missing, with
-    /// explicit acks), optionally restricted to `stream`.
-    public func pullSubscribe(subject: String, durable: String, stream: String? = nil) async throws(NATSError)
+    /// Pull subscription on durable consumer `durable` of `stream` (filter `subject`, explicit
+    /// acks), created if missing. This module creates the consumer itself: libnats deletes a
+    /// consumer it created as soon as the subscription is unsubscribed, and a durable must
+    /// outlive its subscription. An existing durable with another configuration is an error
+    /// (`action: create` makes the server refuse rather than silently change it), not an update.
+    public func pullSubscribe(subject: String, durable: String, stream: String) async throws(NATSError)
         -> JetStreamPullSubscription
     {
-        try await pullSubscription(subject: subject, durable: durable, stream: stream, consumer: nil)
+        let request = DurableCreateRequest(stream_name: stream, config: .init(
+            durable_name: durable, ack_policy: "explicit", filter_subject: subject), action: "create")
+        let body: [UInt8]
+        do {
+            body = Array(try JSONEncoder().encode(request))
+        } catch {
+            throw NATSError(kind: .invalidArgument, operation: "pull subscribe \(stream)/\(durable)", detail: "\(error)")
+        }
+        _ = try await apiRequest("CONSUMER.CREATE.\(stream).\(durable)", body: body)
+        return try await bindPull(stream: stream, consumer: durable)
     }
 
     /// Pull subscription bound to an existing consumer of `stream` (never creates one).
     public func bindPull(stream: String, consumer: String) async throws(NATSError) -> JetStreamPullSubscription {
-        try await pullSubscription(subject: nil, durable: nil, stream: stream, consumer: consumer)
-    }
-
-    private func pullSubscription(subject: String?, durable: String?, stream: String?, consumer: String?)
-        async throws(NATSError) -> JetStreamPullSubscription
-    {
-        let connection = self.connection
-        let name = [stream, consumer ?? durable].compactMap { $0 }.joined(separator: "/")
+        let name = "\(stream)/\(consumer)"
         let handle = try await BlockingCalls.run { [self] () throws(NATSError) -> UInt in
             var subscription: OpaquePointer?
             var options = jsSubOptions()
             jsSubOptions_Init(&options)
             options.ManualAck = true
             var errorCode = jsErrCode(0)
-            let status = withOptionalCString(stream) { streamPointer in
-                withOptionalCString(consumer) { consumerPointer in
+            let status = stream.withCString { streamPointer in
+                consumer.withCString { consumerPointer in
                     options.Stream = streamPointer
                     options.Consumer = consumerPointer
-                    return js_PullSubscribe(&subscription, self.js, subject, durable, nil, &options, &errorCode)
+                    return js_PullSubscribe(&subscription, self.js, nil, nil, nil, &options, &errorCode)
                 }
             }
             try check(status, "pull subscribe \(name)")
@@ -242,4 +261,18 @@ extension NATSConnection {
 private func withOptionalCString<R>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
     guard let text else { return body(nil) }
     return text.withCString { body($0) }
+}
+
+/// Body of `CONSUMER.CREATE`: field names are the JetStream API's.
+private struct DurableCreateRequest: Encodable {
+    struct Config: Encodable {
+        var durable_name: String
+        var ack_policy: String
+        var filter_subject: String
+    }
+
+    var stream_name: String
+    var config: Config
+    /// `create`: succeed for an identical consumer, refuse a different one (server 2.10+).
+    var action: String
 }

@@ -18,8 +18,9 @@ public final class JetStreamPullSubscription: @unchecked Sendable {
         self.name = name
     }
 
-    /// Unsubscribes; a durable consumer stays on the server.
-    deinit { natsSubscription_Destroy(handle) }
+    /// Unsubscribes; the consumer stays on the server. The C subscription is freed once libnats'
+    /// read loop is past it (see `SubscriptionReaper`).
+    deinit { connection.callbacks.reaper.retire(subscription: handle, connection: connection.handle) }
 
     /// Up to `batch` messages, waiting at most `timeout`; an empty array when none arrived.
     public func fetch(batch: Int, timeout: Duration) async throws(NATSError) -> [JetStreamMessage] {

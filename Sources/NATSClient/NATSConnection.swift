@@ -28,8 +28,11 @@ public final class NATSConnection: @unchecked Sendable {
     /// Destroying closes the connection if still open (libnats' per-connection close, never the
     /// process-wide `nats_Close`). Prefer `drain()` or `close()` for an orderly end.
     deinit {
-        natsSubscription_Destroy(muxSubscription)
+        // Close first: libnats joins the read loop, so destroying the inbox subscription after
+        // cannot race with a reply being looked up (see `SubscriptionReaper`). The subscription
+        // still holds a reference on the connection until then.
         natsConnection_Destroy(handle)
+        natsSubscription_Destroy(muxSubscription)
     }
 
     /// Connects, or throws: `.fileUnreadable` (before any network I/O) for a missing auth or TLS
@@ -136,7 +139,7 @@ public final class NATSConnection: @unchecked Sendable {
 
     /// Subscribes; see `NATSSubscription` for when its sequence ends.
     public func subscribe(subject: String, queue: String? = nil) throws(NATSError) -> NATSSubscription {
-        try NATSSubscription(connection: handle, subject: subject, queue: queue)
+        try NATSSubscription(connection: handle, reaper: callbacks.reaper, subject: subject, queue: queue)
     }
 
     // MARK: Lifecycle

@@ -8,14 +8,17 @@ import CNATS
 /// promptly or unsubscribe.
 public final class NATSSubscription: AsyncSequence, @unchecked Sendable {
     // @unchecked Sendable: `handle` is set once and libnats' subscription calls are thread-safe;
-    // it is destroyed only in deinit, when no other reference exists.
+    // it is retired only in deinit, when no other reference exists.
     public typealias Element = NATSMessage
 
     let handle: OpaquePointer
+    /// Valid as long as `handle` is: a libnats subscription holds a reference on its connection.
+    private let connection: OpaquePointer
+    private let reaper: SubscriptionReaper
     public let subject: String
     private let stream: AsyncStream<NATSMessage>
 
-    init(connection: OpaquePointer, subject: String, queue: String?) throws(NATSError) {
+    init(connection: OpaquePointer, reaper: SubscriptionReaper, subject: String, queue: String?) throws(NATSError) {
         let (stream, continuation) = AsyncStream.makeStream(of: NATSMessage.self)
         let sink = SubscriptionSink(continuation)
         let context = Unmanaged.passRetained(sink).toOpaque()
@@ -34,11 +37,14 @@ public final class NATSSubscription: AsyncSequence, @unchecked Sendable {
         _ = natsSubscription_SetOnCompleteCB(subscription, sinkComplete, context)
         _ = natsSubscription_SetPendingLimits(subscription, -1, -1)
         self.handle = subscription
+        self.connection = connection
+        self.reaper = reaper
         self.subject = subject
         self.stream = stream
     }
 
-    deinit { natsSubscription_Destroy(handle) }
+    /// Unsubscribes now; the reaper frees the C subscription once libnats' read loop is past it.
+    deinit { reaper.retire(subscription: handle, connection: connection) }
 
     /// Stops delivery; the sequence ends after messages already received.
     public func unsubscribe() throws(NATSError) {

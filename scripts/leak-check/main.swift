@@ -1,5 +1,6 @@
 // Leak check driver, compiled together with Sources/NATSClient by scripts/leak-check.sh under
-// AddressSanitizer/LeakSanitizer: connect/subscribe/request/JetStream/fetch/close cycles, then
+// AddressSanitizer/LeakSanitizer: connect/subscribe/request/JetStream/fetch/close cycles (and
+// subscriptions dropped under traffic), then
 // libnats' process-wide cleanup, so anything still allocated at exit is a leak.
 import CNATS
 import Foundation
@@ -16,6 +17,15 @@ struct LeakCheck {
         let body = #"{"name":"LEAK","subjects":["leak.>"],"storage":"memory"}"#
         _ = try await setup.jetStream().apiRequest("STREAM.CREATE.LEAK", body: Array(body.utf8))
         await setup.close()
+        // Traffic for subscriptions that are dropped while their messages arrive (the libnats
+        // read-loop race `SubscriptionReaper` exists for: ASan reports it at once if it returns).
+        let flooder = try await NATSConnection.connect(NATSConnectOptions(servers: [url], name: "leak-flood"))
+        let flood = Task.detached {
+            while !Task.isCancelled {
+                for _ in 0..<50 { try? flooder.publish(subject: "leak.flood", data: [1, 2, 3]) }
+                try? await Task.sleep(for: .microseconds(100))
+            }
+        }
         for cycle in 0..<cycles {
             let connection = try await NATSConnection.connect(NATSConnectOptions(servers: [url], name: "leak"))
             let subscription = try connection.subscribe(subject: "leak.core")
@@ -31,10 +41,18 @@ struct LeakCheck {
             _ = try await js.publishBatch((0..<20).map { JetStreamOutgoingMessage(subject: "leak.js", data: [UInt8($0)]) })
             let pull = try await js.pullSubscribe(subject: "leak.js", durable: "d\(cycle % 3)", stream: "LEAK")
             for message in try await pull.fetch(batch: 5, timeout: .seconds(2)) { try message.ack() }
+            for _ in 0..<10 {
+                let dropped = try connection.subscribe(subject: "leak.flood")
+                var messages = dropped.makeAsyncIterator()
+                _ = await messages.next()
+            }
             try await connection.flush()
             await connection.close()
             _ = await responder.value
         }
+        flood.cancel()
+        await flood.value
+        await flooder.close()
         // Let libnats' own threads finish, then release its process-wide state.
         _ = nats_CloseAndWait(5_000)
         print("leak-check: \(cycles) cycles done")
