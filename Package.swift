@@ -138,7 +138,7 @@ let package = Package(
         .target(name: "HodeiTestSupport", path: "Tests/HodeiTestSupport", swiftSettings: strict),
         .testTarget(name: "NATSClientTests", dependencies: ["NATSClient", "NATSServerControl", "HodeiTestSupport"], swiftSettings: strict),
         .testTarget(name: "HodeiBusTests", dependencies: ["HodeiBus", "NATSClient", "NATSServerControl", .product(name: "MetricsTestKit", package: "swift-metrics")], resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "HodeiProfileTests", dependencies: ["HodeiProfile", .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "HodeiProfileTests", dependencies: ["HodeiProfile", "HodeiTestSupport", .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "HodeiPlanTests", dependencies: ["HodeiPlan"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "HodeiSecurityTests", dependencies: ["HodeiSecurity", "HodeiTestSupport"], swiftSettings: strict),
         .testTarget(name: "HodeiProvisionTests", dependencies: ["HodeiProvision", "NATSServerControl", "HodeiTestSupport"], swiftSettings: strict),

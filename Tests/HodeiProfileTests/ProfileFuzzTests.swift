@@ -1,27 +1,16 @@
 import Foundation
 import HodeiProfile
+import HodeiTestSupport
 import Testing
 
 /// Random mutations of the example profiles never crash the loader or validator and always end in
 /// either a profile or issues that carry a location.
 struct ProfileFuzzTests {
-    /// SplitMix64: a fixed seed gives the same mutations on every run and platform.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let junk = ["[1, 2]", "{a: b}", "yes", "-5", "99999999999999999999999", "\"\"", "unlimited", "7d", "~", "${UNSET_FUZZ}",
                        "file:nowhere", "'", "\"unterminated", "&anchor x", "*alias", "!!binary AAAA", "0x10", "1e400", ">", "hodei.*.>"]
     static let keys = ["max_agee", "subjects", "replicas", "consumers", "tenants", "x", "ack", "filter", "tls", "extends", "backoff"]
 
-    static func mutate(_ text: String, using rng: inout SeededGenerator) -> String {
+    static func mutate(_ text: String, using rng: inout SeededRandom) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard !lines.isEmpty else { return text }
         let index = Int.random(in: 0..<lines.count, using: &rng)
@@ -61,7 +50,7 @@ struct ProfileFuzzTests {
         for name in names {
             sources[Fixtures.example(name)] = try String(contentsOfFile: Fixtures.example(name), encoding: .utf8)
         }
-        var rng = SeededGenerator(state: 0x4844_4549)
+        var rng = SeededRandom(state: 0x4844_4549)
         var loaded = 0, rejected = 0
         for iteration in 0..<3000 {
             let name = names[iteration % names.count]

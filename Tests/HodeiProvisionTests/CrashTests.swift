@@ -2,6 +2,7 @@ import Foundation
 import HodeiPlan
 import HodeiProfile
 import HodeiProvision
+import HodeiTestSupport
 import NATSClient
 import NATSServerControl
 import Synchronization

@@ -9,18 +9,6 @@ import Testing
 
 // Helpers shared by the Status, Fault, Crash and BadInput suites (no tests of their own).
 
-/// SplitMix64: a fixed seed gives the same sequence on every run and platform.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 enum FaultSupport {
     /// Loads and validates profile text (no environment variables, nothing read from disk).
     static func profile(_ text: String) throws -> Profile {

@@ -11,44 +11,6 @@ import Testing
 /// nats-py: its own certificate gets in; no certificate, another CA's certificate, and
 /// plaintext are refused.
 @Suite(.serialized) struct MutualTLSUpTests {
-    /// argv: url, ca, cert ("-" none), key, creds → exit 0 when a round trip worked.
-    static let client = """
-        import asyncio, ssl, sys, nats
-        async def main(url, ca, cert, key, creds):
-            ctx = ssl.create_default_context(cafile=ca)
-            if cert != "-":
-                ctx.load_cert_chain(cert, key)
-            nc = await nats.connect(url, tls=ctx, user_credentials=creds, allow_reconnect=False, connect_timeout=5,
-                                    inbox_prefix=b"_INBOX_worker")
-            try:
-                await nc.publish("hodei.events.worker.tls", b"tls")
-                await nc.flush(timeout=5)
-            finally:
-                await nc.close()
-        try:
-            asyncio.run(asyncio.wait_for(main(*sys.argv[1:6]), 20))
-        except Exception as e:
-            print("FAILED", type(e).__name__, e)
-            sys.exit(1)
-        """
-
-    /// argv: host, port → exit 0 only if the server answers PONG to a plaintext CONNECT.
-    static let plaintextProbe = """
-        import socket, sys
-        s = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=5)
-        data = s.recv(4096)
-        try:
-            s.sendall(b'CONNECT {"verbose":false,"pedantic":false}\\r\\nPING\\r\\n')
-            while b"PONG" not in data:
-                chunk = s.recv(4096)
-                if not chunk:
-                    break
-                data += chunk
-        except OSError as e:
-            print("closed:", e)
-        sys.exit(0 if b"PONG" in data else 1)
-        """
-
     @Test func onlyClientsWithACertificateFromTheEnvironmentsCAGetIn() async throws {
         let sandbox = try ProvisionSandbox("mtls-up")
         defer { sandbox.remove() }
@@ -71,15 +33,17 @@ import Testing
             let ca = try #require(worker.settings.tlsCA)
             let cert = try #require(worker.settings.tlsCert)
             let key = try #require(worker.settings.tlsKey)
-            func connect(_ cert: String, _ key: String) async throws -> Subprocess.Result {
-                try await Subprocess.run("python3", ["-c", Self.client, url, ca, cert, key, worker.credentialFile], timeout: .seconds(40))
+            func connect(_ cert: String?, _ key: String?) async throws -> Subprocess.Result {
+                try await NatsPyClient.run(
+                    url: url, tls: .init(ca: ca, certificate: cert, key: key), auth: .creds(worker.credentialFile),
+                    inboxPrefix: "_INBOX_worker", check: .publish(subject: "hodei.events.worker.tls"))
             }
             let own = try await connect(cert, key)
             #expect(own.status == 0, "our certificate was refused: \(own.stdout) \(own.stderr)")
-            #expect(try await connect("-", "-").status == 1, "a client without a certificate got in")
+            #expect(try await connect(nil, nil).status == 1, "a client without a certificate got in")
             let other = try await connect(try store.path(for: "cert.pem"), try store.path(for: "key.pem"))
             #expect(other.status == 1, "a certificate from another CA got in")
-            let plain = try await Subprocess.run("python3", ["-c", Self.plaintextProbe, "127.0.0.1", String(port)], timeout: .seconds(30))
+            let plain = try await PlaintextProbe.run(host: "127.0.0.1", port: port)
             #expect(plain.status == 1, "a plaintext client got in")
         }
     }

@@ -10,24 +10,6 @@ import Testing
 /// them to a server running the rendered config, and PyPI `nkeys` derives the same public keys
 /// and verifies signatures made with the seeds. Paths go on the command line, never secrets.
 @Suite(.serialized) struct UpPythonPeerTests {
-    static let client = """
-        import asyncio, sys, nats
-        async def main(url, mode, path, inbox, subject):
-            kwargs = {"user_credentials": path} if mode == "operator" else {"nkeys_seed": path}
-            nc = await nats.connect(url, allow_reconnect=False, connect_timeout=5, inbox_prefix=inbox.encode(), **kwargs)
-            try:
-                # Accepted by the server: publish on a granted subject and flush (a PING/PONG round trip).
-                await nc.publish(subject, b"from nats-py")
-                await nc.flush(timeout=5)
-            finally:
-                await nc.close()
-        try:
-            asyncio.run(asyncio.wait_for(main(*sys.argv[1:6]), 20))
-        except Exception as e:
-            print("FAILED", type(e).__name__, e)
-            sys.exit(1)
-        """
-
     /// argv: files (.creds or .nk) → per file "ok <public key>" or "bad <why>".
     static let verifyKeys = """
         import sys, os, json, base64, nkeys, nacl.signing
@@ -66,11 +48,12 @@ import Testing
                 #expect(try mode(of: user.file) == 0o600)
                 let subject = user.name == "worker" ? "hodei.events.worker.py" : "hodei.events.audit"
                 if user.name == "auditor" { continue }  // subscribe-only: it may not publish
-                let run = try await Subprocess.run(
-                    "python3", ["-c", Self.client, server.url, authMode, user.file, user.permissions.inboxPrefix, subject], timeout: .seconds(40))
+                let run = try await NatsPyClient.run(
+                    url: server.url, auth: authMode == "operator" ? .creds(user.file) : .nkeySeed(user.file),
+                    inboxPrefix: user.permissions.inboxPrefix, check: .publish(subject: subject))
                 #expect(run.status == 0, "\(user.address): \(run.stdout) \(run.stderr)")
             }
-            let check = try await Subprocess.run("python3", ["-c", Self.verifyKeys] + users.map(\.file), timeout: .seconds(40))
+            let check = try await Python3.run(Self.verifyKeys, users.map(\.file), timeout: .seconds(40))
             #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
             #expect(check.stdout.split(separator: "\n") == users.map { Substring("ok \($0.publicKey)") })
             #expect(!Redaction.containsSecret(check.stdout + check.stderr))

@@ -51,17 +51,16 @@ struct MutualTLSTests {
         defer { natsServer.stop() }
         let url = "tls://127.0.0.1:\(natsServer.port)"
 
-        func connect(_ arguments: [String]) async throws -> Subprocess.Result {
-            try await Subprocess.run("python3", ["-c", PythonScripts.natsTLSClient] + arguments, timeout: .seconds(40))
+        func connect(_ tls: NatsPyClient.TLS) async throws -> Subprocess.Result {
+            try await NatsPyClient.run(url: url, tls: tls, check: .echo(subject: "hodei.events.test.tls"))
         }
-        let accepted = try await connect([url, caFiles.cert, clientFiles.cert, clientFiles.key])
+        let accepted = try await connect(.init(ca: caFiles.cert, certificate: clientFiles.cert, key: clientFiles.key))
         #expect(accepted.status == 0, "client with our cert: \(accepted.stdout) \(accepted.stderr)")
-        let noCertificate = try await connect([url, caFiles.cert, "-", "-"])
+        let noCertificate = try await connect(.init(ca: caFiles.cert))
         #expect(noCertificate.status == 1, "client without a certificate was accepted")
-        let otherCA = try await connect([url, caFiles.cert, strangerFiles.cert, strangerFiles.key])
+        let otherCA = try await connect(.init(ca: caFiles.cert, certificate: strangerFiles.cert, key: strangerFiles.key))
         #expect(otherCA.status == 1, "client with another CA's certificate was accepted")
-        let plaintext = try await Subprocess.run(
-            "python3", ["-c", PythonScripts.plaintextProbe, "127.0.0.1", String(natsServer.port)], timeout: .seconds(30))
+        let plaintext = try await PlaintextProbe.run(host: "127.0.0.1", port: natsServer.port)
         #expect(plaintext.status == 1, "plaintext client was accepted: \(plaintext.stdout) \(plaintext.stderr)")
         #expect(!Redaction.containsSecret(natsServer.logText))
     }

@@ -65,8 +65,9 @@ struct NATSServerTests {
         return try store.writeCreds(CredsFile(jwt: jwt, seed: user.seed), name: name)
     }
 
-    func client(_ server: TestNATSServer, creds: String, mode: String) async throws -> Subprocess.Result {
-        try await Subprocess.run("python3", ["-c", PythonScripts.natsClient, server.url, creds, mode], timeout: .seconds(40))
+    /// nats-py with `creds`: a message round trip, then (with `jetStream`) JetStream must be enabled or not.
+    func client(_ server: TestNATSServer, creds: String, jetStream: Bool? = nil) async throws -> Subprocess.Result {
+        try await NatsPyClient.run(url: server.url, auth: .creds(creds), check: .echo(subject: "hodei.events.test.ping", jetStream: jetStream))
     }
 
     @Test(arguments: ["nats-server", "/usr/sbin/nats-server"])
@@ -85,10 +86,10 @@ struct NATSServerTests {
         let server = try await TestNATSServer(configPath: configPath, executable: executable)
         defer { server.stop() }
 
-        let acme = try await client(server, creds: acmeCreds, mode: "jetstream")
+        let acme = try await client(server, creds: acmeCreds, jetStream: true)
         #expect(acme.status == 0, "acme: \(acme.stdout) \(acme.stderr)")
         // An account JWT without JetStream limits has JetStream disabled (reference claim).
-        let plain = try await client(server, creds: plainCreds, mode: "no-jetstream")
+        let plain = try await client(server, creds: plainCreds, jetStream: false)
         #expect(plain.status == 0, "plain: \(plain.stdout) \(plain.stderr)")
         #expect(!Redaction.containsSecret(server.logText))
     }
@@ -121,12 +122,12 @@ struct NATSServerTests {
         defer { server.stop() }
 
         for creds in [strangerCreds, impostorCreds, revokedCreds] {
-            let result = try await client(server, creds: creds, mode: "pubsub")
+            let result = try await client(server, creds: creds)
             #expect(result.status == 1, "\(creds) was accepted")
             #expect(result.stdout.contains("Authorization Violation"), "\(result.stdout)")
         }
         for creds in [goodCreds, delegatedCreds] {
-            let result = try await client(server, creds: creds, mode: "pubsub")
+            let result = try await client(server, creds: creds)
             #expect(result.status == 0, "\(creds): \(result.stdout) \(result.stderr)")
         }
     }

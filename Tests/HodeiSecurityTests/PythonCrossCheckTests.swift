@@ -10,7 +10,7 @@ struct PythonCrossCheckTests {
     static func hex(_ bytes: [UInt8]) -> String { SHA512_256Tests.hex(bytes) }
 
     func python(_ script: String, _ arguments: [String] = [], stdin: String = "") async throws -> [String] {
-        let result = try await Subprocess.run("python3", ["-c", script] + arguments, stdin: stdin)
+        let result = try await Python3.run(script, arguments, stdin: stdin)
         try #require(result.status == 0, "python failed: \(Redaction.redact(result.stderr))")
         return result.stdout.split(separator: "\n").map(String.init)
     }

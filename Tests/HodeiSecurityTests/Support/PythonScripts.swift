@@ -1,5 +1,6 @@
-/// Independent implementations the tests check against: PyPI `nkeys` (PyNaCl), `hashlib`,
-/// `nats-py`. Inputs arrive on stdin so that no secret is put on a command line.
+/// Independent implementations the tests check against: PyPI `nkeys` (PyNaCl), `hashlib`.
+/// Inputs arrive on stdin so that no secret is put on a command line. (The nats-py peers live in
+/// HodeiTestSupport, since the provisioning suites run them too.)
 enum PythonScripts {
     /// stdin: seeds, one per line → stdout: the public key of each, one per line.
     static let derivePublicKeys = """
@@ -76,77 +77,5 @@ enum PythonScripts {
                 print("ok", claims["nats"]["type"], claims["sub"])
             except (ValueError, KeyError, nacl.exceptions.BadSignatureError) as e:
                 print("bad", type(e).__name__, e)
-        """
-
-    /// argv: url, creds path, mode ("pubsub" | "jetstream" | "no-jetstream"). Exit 0 on success;
-    /// on failure prints the error class and message and exits 1.
-    static let natsClient = """
-        import asyncio, sys, nats
-        async def main(url, creds, mode):
-            nc = await nats.connect(url, user_credentials=creds, allow_reconnect=False, connect_timeout=5)
-            try:
-                sub = await nc.subscribe("hodei.events.test.ping")
-                await nc.publish("hodei.events.test.ping", b"ping")
-                msg = await sub.next_msg(timeout=5)
-                assert msg.data == b"ping", msg.data
-                if mode != "pubsub":
-                    js = nc.jetstream()
-                    try:
-                        await js.account_info()
-                        enabled = True
-                    except Exception as e:
-                        enabled = False
-                        print("account_info:", type(e).__name__, e)
-                    assert enabled == (mode == "jetstream"), "jetstream enabled=%s" % enabled
-            finally:
-                await nc.close()
-        try:
-            asyncio.run(asyncio.wait_for(main(*sys.argv[1:4]), 20))
-        except Exception as e:
-            print("FAILED", type(e).__name__, e)
-            sys.exit(1)
-        """
-
-    /// argv: url, CA file, then optionally client cert and key files ("-" = none). Publishes and
-    /// receives one message; exit 0 on success, 1 (with the error) on failure.
-    static let natsTLSClient = """
-        import asyncio, ssl, sys, nats
-        async def main(url, ca, cert, key):
-            ctx = None
-            if ca != "-":
-                ctx = ssl.create_default_context(cafile=ca)
-                if cert != "-":
-                    ctx.load_cert_chain(cert, key)
-            nc = await nats.connect(url, tls=ctx, allow_reconnect=False, connect_timeout=5)
-            try:
-                sub = await nc.subscribe("hodei.events.test.tls")
-                await nc.publish("hodei.events.test.tls", b"tls")
-                assert (await sub.next_msg(timeout=5)).data == b"tls"
-            finally:
-                await nc.close()
-        try:
-            asyncio.run(asyncio.wait_for(main(*sys.argv[1:5]), 20))
-        except Exception as e:
-            print("FAILED", type(e).__name__, e)
-            sys.exit(1)
-        """
-
-    /// argv: host, port. Speaks plaintext NATS (CONNECT + PING) to a server; exit 0 only if the
-    /// server answers PONG, i.e. accepted a plaintext client.
-    static let plaintextProbe = """
-        import socket, sys
-        s = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=5)
-        data = s.recv(4096)
-        try:
-            s.sendall(b'CONNECT {"verbose":false,"pedantic":false}\\r\\nPING\\r\\n')
-            while b"PONG" not in data:
-                chunk = s.recv(4096)
-                if not chunk:
-                    break
-                data += chunk
-        except OSError as e:
-            print("closed:", e)
-        print(data[-200:])
-        sys.exit(0 if b"PONG" in data else 1)
         """
 }
