@@ -7,6 +7,7 @@ import PackageDescription
 //   HodeiPlan (pure) ◀────────────────┤
 //   HodeiSecurity (pure) ◀────────────┤
 //   NATSServerControl (processes) ◀───┘
+//   JSONBytes (pure) ◀── HodeiBus, HodeiPlan (the JSON string-escape decoding both parsers share)
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
@@ -50,10 +51,17 @@ let package = Package(
             dependencies: [],
             swiftSettings: strict
         ),
+        // Pure, no dependencies: JSON string-escape decoding shared by HodeiBus' and HodeiPlan's
+        // parsers, which may not import each other.
+        .target(
+            name: "JSONBytes",
+            dependencies: [],
+            swiftSettings: strict
+        ),
         .target(
             name: "HodeiBus",
             dependencies: [
-                "NATSClient",
+                "NATSClient", "JSONBytes",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -73,7 +81,7 @@ let package = Package(
         // Pure: JetStream config model, normalisation and the planner.
         .target(
             name: "HodeiPlan",
-            dependencies: [],
+            dependencies: ["JSONBytes"],
             swiftSettings: strict
         ),
         // Pure: nkeys, JWT, creds, certificates.

@@ -14,16 +14,10 @@ extension HodeiBench {
         @Option(help: "Messages per run.") var count = 200_000
         @Option(help: "Payload bytes per message.") var size = 256
         @Option(help: "Most unacknowledged publishes in flight.") var window = 4096
-        @Option(help: "Runs per implementation (the median is reported).") var runs = 3
-        @Option(help: "nats-server binary (default: NATS_SERVER_BIN, else PATH).") var serverBin: String?
-        @Option(help: "The C peer (default: nats-c-bench next to this executable).") var cBench: String?
+        @OptionGroup var peer: CPeerOptions
 
         func run() async throws {
-            let binary = try NATSServerBinary.resolve(explicitPath: serverBin)
-            let cProgram = cBench ?? Self.siblingExecutable("nats-c-bench")
-            guard FileManager.default.isExecutableFile(atPath: cProgram) else {
-                throw ValidationError("\(cProgram): C peer not found; build it with `swift build -c release`")
-            }
+            let (binary, cProgram) = try peer.resolve()
             let serverVersion = try await binary.version()
             try await withNATSServer(NATSServerConfiguration(binary: binary, serverName: "bench")) { server in
                 let connection = try await NATSConnection.connect(NATSConnectOptions(servers: [server.url], name: "jspub"))
@@ -33,7 +27,7 @@ extension HodeiBench {
                     repeating: JetStreamOutgoingMessage(subject: "bench.js", data: payload), count: count)
                 var swiftRates: [Double] = []
                 var cRates: [Double] = []
-                for runIndex in 1...runs {
+                for runIndex in 1...peer.runs {
                     try await Self.recreateStream(js)
                     let start = ContinuousClock.now
                     let result = try await js.publishBatch(messages, ackTimeout: .seconds(120))
@@ -51,7 +45,7 @@ extension HodeiBench {
                 let swiftMedian = Self.median(swiftRates)
                 let cMedian = Self.median(cRates)
                 print("")
-                print("jspub: \(count) msgs × \(size) B, file storage, window \(window), nats-server \(serverVersion), libnats \(NATSConnection.libnatsVersion), median of \(runs)")
+                print("jspub: \(count) msgs × \(size) B, file storage, window \(window), nats-server \(serverVersion), libnats \(NATSConnection.libnatsVersion), median of \(peer.runs)")
                 print("| implementation | msgs/s | ratio vs C |")
                 print("|---|---:|---:|")
                 print("| NATSClient (Swift) | \(Int(swiftMedian)) | \(String(format: "%.2f", swiftMedian / cMedian)) |")
@@ -67,28 +61,11 @@ extension HodeiBench {
         }
 
         static func runC(_ program: String, url: String, count: Int, size: Int, window: Int) async throws -> Double {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = [url, "bench.js", String(count), String(size), String(window)]
-            let output = Pipe()
-            process.standardOutput = output
-            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do { try process.run() } catch { continuation.resume(throwing: error) }
-            }
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            guard status == 0,
-                  let field = text.split(whereSeparator: \.isWhitespace).first(where: { $0.hasPrefix("msgs_per_sec=") }),
-                  let rate = Double(field.dropFirst("msgs_per_sec=".count))
-            else {
+            let (status, text) = try await PeerProcess.run(program, [url, "bench.js", String(count), String(size), String(window)])
+            guard status == 0, let rate = PeerProcess.messagesPerSecond(in: text) else {
                 throw ValidationError("\(program) failed (status \(status)): \(text)")
             }
             return rate
-        }
-
-        static func siblingExecutable(_ name: String) -> String {
-            let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            return own.deletingLastPathComponent().appendingPathComponent(name).path
         }
 
         static func median(_ values: [Double]) -> Double {

@@ -15,18 +15,12 @@ extension HodeiBench {
 
         @Option(help: "Events per run.") var count = 100_000
         @Option(help: "Most unacknowledged publishes in flight (all three implementations).") var window = 4096
-        @Option(help: "Runs per implementation (the median is reported).") var runs = 3
-        @Option(help: "nats-server binary (default: NATS_SERVER_BIN, else PATH).") var serverBin: String?
-        @Option(help: "The C peer (default: nats-c-bench next to this executable).") var cBench: String?
+        @OptionGroup var peer: CPeerOptions
         @Option(help: "The nats-py peer script.") var pyScript = "scripts/bench/natspy_publish.py"
         @Flag(help: "Skip the nats-py peer.") var skipPython = false
 
         func run() async throws {
-            let binary = try NATSServerBinary.resolve(explicitPath: serverBin)
-            let cProgram = cBench ?? JSPub.siblingExecutable("nats-c-bench")
-            guard FileManager.default.isExecutableFile(atPath: cProgram) else {
-                throw ValidationError("\(cProgram): C peer not found; build it with `swift build -c release`")
-            }
+            let (binary, cProgram) = try peer.resolve()
             let events = Self.events(count)
             let subjects = try EventSubjects()
             let payloadFile = try Self.writePayloads(events, subjects: subjects)
@@ -41,7 +35,7 @@ extension HodeiBench {
                 let bus = try await NatsBus.connect(NatsSettings(servers: [server.url], timeout: .seconds(30)),
                                                     options: NatsBusOptions(publishWindow: window, connectionName: "natsbus"))
                 var rates: [String: [Double]] = [:]
-                for runIndex in 1...runs {
+                for runIndex in 1...peer.runs {
                     try await Self.recreateStream(js)
                     let start = ContinuousClock.now
                     let outcomes = await bus.publish(batch: events)
@@ -67,7 +61,7 @@ extension HodeiBench {
                 let c = JSPub.median(rates["c"]!)
                 let py = rates["py"].map(JSPub.median)
                 print("")
-                print("natsbus-publish: \(count) SystemEvents (avg \(averageSize) B JSON), file storage, window \(window), nats-server \(serverVersion), libnats \(NATSConnection.libnatsVersion), median of \(runs)")
+                print("natsbus-publish: \(count) SystemEvents (avg \(averageSize) B JSON), file storage, window \(window), nats-server \(serverVersion), libnats \(NATSConnection.libnatsVersion), median of \(peer.runs)")
                 print("| implementation | events/s | NatsBus ÷ peer |")
                 print("|---|---:|---:|")
                 print("| NatsBus.publish(batch:) (Swift, encodes) | \(Int(swift)) | 1.00 |")
@@ -124,20 +118,8 @@ extension HodeiBench {
 
         /// Runs a peer and returns its `msgs_per_sec=` figure.
         static func runPeer(_ program: String, _ arguments: [String]) async throws -> Double {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = arguments
-            let output = Pipe()
-            process.standardOutput = output
-            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do { try process.run() } catch { continuation.resume(throwing: error) }
-            }
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            guard status == 0,
-                  let field = text.split(whereSeparator: \.isWhitespace).first(where: { $0.hasPrefix("msgs_per_sec=") }),
-                  let rate = Double(field.dropFirst("msgs_per_sec=".count))
-            else {
+            let (status, text) = try await PeerProcess.run(program, arguments)
+            guard status == 0, let rate = PeerProcess.messagesPerSecond(in: text) else {
                 throw ValidationError("\(program) \(arguments.first ?? "") failed (status \(status)): \(text)")
             }
             return rate

@@ -124,16 +124,8 @@ extension HodeiBench {
         }
 
         private func runScript(_ path: String, url: String, expectCreated: Int) async throws -> Double {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [python, path, url, String(tenants), String(streams), String(consumers)]
-            let output = Pipe()
-            process.standardOutput = output
-            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do { try process.run() } catch { continuation.resume(throwing: error) }
-            }
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let (status, text) = try await PeerProcess.run(
+                "/usr/bin/env", [python, path, url, String(tenants), String(streams), String(consumers)])
             let fields = text.split(whereSeparator: \.isWhitespace)
             guard status == 0, fields.count == 2, let seconds = Double(fields[0]), let created = Int(fields[1]) else {
                 throw ValidationError("nats-py script failed (exit \(status)): \(text)")

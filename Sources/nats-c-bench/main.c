@@ -36,6 +36,41 @@ static int fail(const char *what, natsStatus s) {
     return 1;
 }
 
+// Connects and opens the JetStream context both modes publish through: async publishes counted by
+// onAck, at most `window` of them unacknowledged.
+static int openJetStream(const char *url, int window, natsConnection **nc, jsCtx **js) {
+    natsStatus s = natsConnection_ConnectTo(nc, url);
+    if (s != NATS_OK) return fail("connect", s);
+    jsOptions options;
+    jsOptions_Init(&options);
+    options.PublishAsync.MaxPending = window;
+    options.PublishAsync.AckHandler = onAck;
+    options.PublishAsync.StallWait = 60000;
+    s = natsConnection_JetStream(js, *nc, &options);
+    if (s != NATS_OK) return fail("jetstream context", s);
+    return 0;
+}
+
+// Ends a timed run the same way in both modes: waits for every ack (the clock stops there), prints
+// the RESULT line, closes, and exits non-zero when any publish failed. `size` is the text printed
+// as size= (bytes, or "file" in payload-file mode).
+static int finishRun(natsConnection *nc, jsCtx *js, long count, const char *size, double start) {
+    jsPubOptions wait;
+    jsPubOptions_Init(&wait);
+    wait.MaxWait = 120000;
+    natsStatus s = js_PublishAsyncComplete(js, &wait);
+    double seconds = now() - start;
+    if (s != NATS_OK) return fail("publish complete", s);
+    printf("RESULT impl=c count=%ld size=%s seconds=%.6f msgs_per_sec=%.0f acked=%lld failed=%lld\n",
+           count, size, seconds, (double) count / seconds,
+           (long long) __atomic_load_n(&acked, __ATOMIC_RELAXED),
+           (long long) __atomic_load_n(&failed, __ATOMIC_RELAXED));
+    jsCtx_Destroy(js);
+    natsConnection_Destroy(nc);
+    nats_Close();  // process exit: the one place nats_Close belongs
+    return __atomic_load_n(&failed, __ATOMIC_RELAXED) == 0 ? 0 : 1;
+}
+
 typedef struct {
     char *subject;
     char *msgId;
@@ -85,38 +120,17 @@ static int runPayloads(const char *path, const char *url, int window) {
 
     natsConnection *nc = NULL;
     jsCtx *js = NULL;
-    natsStatus s = natsConnection_ConnectTo(&nc, url);
-    if (s != NATS_OK) return fail("connect", s);
-    jsOptions options;
-    jsOptions_Init(&options);
-    options.PublishAsync.MaxPending = window;
-    options.PublishAsync.AckHandler = onAck;
-    options.PublishAsync.StallWait = 60000;
-    s = natsConnection_JetStream(&js, nc, &options);
-    if (s != NATS_OK) return fail("jetstream context", s);
+    if (openJetStream(url, window, &nc, &js) != 0) return 1;
 
     double start = now();
     for (long i = 0; i < count; i++) {
         natsMsg *msg = NULL;
-        s = natsMsg_Create(&msg, records[i].subject, NULL, records[i].data, records[i].size);
+        natsStatus s = natsMsg_Create(&msg, records[i].subject, NULL, records[i].data, records[i].size);
         if (s == NATS_OK) s = natsMsgHeader_Set(msg, "Nats-Msg-Id", records[i].msgId);
         if (s == NATS_OK) s = js_PublishMsgAsync(js, &msg, NULL);
         if (s != NATS_OK) return fail("publish", s);
     }
-    jsPubOptions wait;
-    jsPubOptions_Init(&wait);
-    wait.MaxWait = 120000;
-    s = js_PublishAsyncComplete(js, &wait);
-    double seconds = now() - start;
-    if (s != NATS_OK) return fail("publish complete", s);
-    printf("RESULT impl=c count=%ld size=file seconds=%.6f msgs_per_sec=%.0f acked=%lld failed=%lld\n",
-           count, seconds, (double) count / seconds,
-           (long long) __atomic_load_n(&acked, __ATOMIC_RELAXED),
-           (long long) __atomic_load_n(&failed, __ATOMIC_RELAXED));
-    jsCtx_Destroy(js);
-    natsConnection_Destroy(nc);
-    nats_Close();
-    return __atomic_load_n(&failed, __ATOMIC_RELAXED) == 0 ? 0 : 1;
+    return finishRun(nc, js, count, "file", start);
 }
 
 int main(int argc, char **argv) {
@@ -135,40 +149,19 @@ int main(int argc, char **argv) {
 
     natsConnection *nc = NULL;
     jsCtx *js = NULL;
-    natsStatus s = natsConnection_ConnectTo(&nc, url);
-    if (s != NATS_OK) return fail("connect", s);
-
-    jsOptions options;
-    jsOptions_Init(&options);
-    options.PublishAsync.MaxPending = window;
-    options.PublishAsync.AckHandler = onAck;
-    options.PublishAsync.StallWait = 60000;
-    s = natsConnection_JetStream(&js, nc, &options);
-    if (s != NATS_OK) return fail("jetstream context", s);
+    if (openJetStream(url, window, &nc, &js) != 0) return 1;
 
     char *payload = malloc((size_t) size);
     memset(payload, 'x', (size_t) size);
+    char sizeText[24];  // formatted before the clock starts
+    snprintf(sizeText, sizeof sizeText, "%d", size);
 
     double start = now();
     for (long i = 0; i < count; i++) {
-        s = js_PublishAsync(js, subject, payload, size, NULL);
+        natsStatus s = js_PublishAsync(js, subject, payload, size, NULL);
         if (s != NATS_OK) return fail("publish", s);
     }
-    jsPubOptions wait;
-    jsPubOptions_Init(&wait);
-    wait.MaxWait = 120000;
-    s = js_PublishAsyncComplete(js, &wait);
-    double seconds = now() - start;
-    if (s != NATS_OK) return fail("publish complete", s);
-
-    printf("RESULT impl=c count=%ld size=%d seconds=%.6f msgs_per_sec=%.0f acked=%lld failed=%lld\n",
-           count, size, seconds, (double) count / seconds,
-           (long long) __atomic_load_n(&acked, __ATOMIC_RELAXED),
-           (long long) __atomic_load_n(&failed, __ATOMIC_RELAXED));
-
+    int status = finishRun(nc, js, count, sizeText, start);
     free(payload);
-    jsCtx_Destroy(js);
-    natsConnection_Destroy(nc);
-    nats_Close();  // process exit: the one place nats_Close belongs
-    return __atomic_load_n(&failed, __ATOMIC_RELAXED) == 0 ? 0 : 1;
+    return status;
 }

@@ -104,6 +104,11 @@ struct SystemEventGoldenTests {
         BadMessage(json: #"{"type":"job.started","event_id":"5a0c6f1e-0000-4000-8000-000000000001","tenant":"a","occurred_at":"2026-01-01T00:00:00Z","job_id":"j","worker_id":"w","attempt":"1"}"#, mentions: "field 'attempt' must be an integer"),
         BadMessage(json: #"{"type":"log.chunk","event_id":"5a0c6f1e-0000-4000-8000-000000000001","tenant":"a","occurred_at":"2026-01-01T00:00:00Z","job_id":"j","stream":"stdin","sequence":0,"data":""}"#, mentions: "field 'stream' must be"),
         BadMessage(json: #"{"type":"job.started","tenant":"a\x"}"#, mentions: "invalid escape"),
+        // \u escapes: decoded by JSONBytes, worded by this parser.
+        BadMessage(json: #"{"type":"job.started","tenant":"a\ud800"}"#, mentions: "byte 39: unpaired surrogate"),
+        BadMessage(json: #"{"type":"job.started","tenant":"a\udc00"}"#, mentions: #"byte 39: invalid \u escape"#),
+        BadMessage(json: #"{"type":"job.started","tenant":"a\u00G9"}"#, mentions: #"byte 37: invalid hex digit in \u escape"#),
+        BadMessage(json: #"{"type":"job.started","tenant":"a\u00"#, mentions: #"byte 35: short \u escape"#),
         BadMessage(json: #"{"type":"job.started"} trailing"#, mentions: "unexpected data after the value"),
     ])
     func invalidMessagesGiveADecodingError(_ bad: BadMessage) {

@@ -42,6 +42,25 @@ struct JSONParserTests {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array(text.utf8)) }
     }
 
+    /// String escapes are decoded by JSONBytes (shared with HodeiBus) and worded here as they always were.
+    @Test(arguments: [
+        (#""\udc00""#, "invalid JSON at byte 7: unpaired surrogate"),
+        (#""\ud800""#, "invalid JSON at byte 7: unpaired surrogate"),
+        (#""\ud800\u0041""#, "invalid JSON at byte 13: unpaired surrogate"),
+        (#""\u12""#, "invalid JSON at byte 3: unexpected end of input"),
+        (#""\u12G4""#, #"invalid JSON at byte 5: invalid \u escape"#),
+        (#""\x""#, "invalid JSON at byte 3: invalid escape"),
+        (#""a\"#, "invalid JSON at byte 3: unterminated string"),
+        ("\"a\\n\u{01}\"", "invalid JSON at byte 4: control character in a string"),
+    ])
+    func namesTheBadEscape(text: String, message: String) {
+        #expect {
+            try JSONParser.parse(Array(text.utf8))
+        } throws: { error in
+            (error as? JSONParser.Failure)?.description == message
+        }
+    }
+
     @Test func typedModelsMatchTheirDecodableConformance() throws {
         for server in JetStreamModelTests.servers {
             func same<T: JSONValueDecodable & Equatable>(_ type: T.Type, _ file: String) throws {

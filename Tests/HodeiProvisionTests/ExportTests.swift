@@ -100,6 +100,16 @@ struct ExportTests {
         #expect(result.notes.contains { $0.contains("acme/BUILD_LOGS") && $0.contains("allow_future_thing") })
     }
 
+    @Test("y and n are quoted (YAML 1.1 booleans), unlike in explain, and load back as strings")
+    func yAndNAreQuoted() throws {
+        var input = try Self.input()
+        input.tenants[0].streams[0].info.config.fields["description"] = "y"
+        let text = ProfileExporter.render(input).text
+        #expect(text.contains("description: \"y\""), "\(text)")
+        let profile = try ProfileLoader(environment: [:]).load(text: text, file: "exported.profile")
+        #expect(profile.tenant(named: "acme")?.streams.first?.description == "y")
+    }
+
     @Test("-1 where the server's default is a number is written as unlimited")
     func unlimited() throws {
         var input = try Self.input()

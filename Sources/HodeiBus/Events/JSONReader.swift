@@ -1,4 +1,5 @@
 import Foundation
+import JSONBytes
 
 /// A small JSON parser for the decoding hot path of `SystemEventCodec` (Foundation's
 /// `JSONDecoder` costs ~40 µs per event here). Parses one value into `JSONValue`; strict RFC 8259
@@ -152,63 +153,28 @@ struct JSONReader {
             if byte < 0x20 { throw error("control character in a string") }
             index += 1
         }
-        var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                guard let text = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
-                return text
-            }
-            if byte < 0x20 { throw error("control character in a string") }
-            if byte != UInt8(ascii: "\\") { out.append(byte); index += 1; continue }
-            index += 1
-            guard index < bytes.count else { break }
-            let escape = bytes[index]
-            index += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0c)
-            case UInt8(ascii: "n"): out.append(0x0a)
-            case UInt8(ascii: "r"): out.append(0x0d)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4()
-                if (0xD800...0xDBFF).contains(scalar) {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                        throw error("unpaired surrogate")
-                    }
-                    index += 2
-                    let low = try hex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
-                out.append(contentsOf: String(Character(unicode)).utf8)
-            default:
-                throw error("invalid escape")
-            }
+        let decoded: [UInt8]
+        do throws(JSONEscapeError) {
+            decoded = try JSONEscapeDecoder.decode(UnsafeRawBufferPointer(bytes), contentStart: start, index: &index)
+        } catch {
+            throw SyntaxError(offset: error.offset, reason: Self.reason(error.reason))
         }
-        throw error("unterminated string")
+        guard let text = String(validating: decoded, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+        return text
     }
 
-    private mutating func hex4() throws(SyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("short \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw error("invalid hex digit in \\u escape")
-            }
-            value = value << 4 | UInt32(digit)
-            index += 1
+    /// This parser's words for what the shared escape decoder refused.
+    private static func reason(_ reason: JSONEscapeError.Reason) -> String {
+        switch reason {
+        case .unterminated: "unterminated string"
+        case .controlCharacter: "control character in a string"
+        case .invalidEscape: "invalid escape"
+        case .shortUnicodeEscape: "short \\u escape"
+        case .invalidHexDigit: "invalid hex digit in \\u escape"
+        case .unpairedHighSurrogate: "unpaired surrogate"
+        // The words this parser has always used for a lone low surrogate.
+        case .unpairedLowSurrogate: "invalid \\u escape"
         }
-        return value
     }
 
     private func validated(_ range: Range<Int>) throws(SyntaxError) -> String {

@@ -1,3 +1,5 @@
+import JSONBytes
+
 /// A single-pass JSON parser straight from UTF-8 bytes to `JSONValue`.
 ///
 /// JetStream list replies are large (a `STREAM.LIST` page of 100 streams is ~150 KB) and a no-op plan
@@ -139,71 +141,25 @@ public struct JSONParser {
             if byte < 0x20 { throw failure("control character in a string") }
             index += 1
         }
-        guard index < bytes.count else { throw failure("unterminated string") }
-        var out = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                index += 1
-                return String(decoding: out, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                index += 1
-                guard index < bytes.count else { throw failure("unterminated string") }
-                let escaped = bytes[index]
-                index += 1
-                switch escaped {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try parseHex4()
-                    if (0xD800...0xDBFF).contains(scalar) {
-                        // A high surrogate must be followed by an escaped low one.
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-                        else { throw failure("unpaired surrogate") }
-                        index += 2
-                        let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw failure("unpaired surrogate") }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else if (0xDC00...0xDFFF).contains(scalar) {
-                        throw failure("unpaired surrogate")
-                    }
-                    guard let unicode = Unicode.Scalar(scalar) else { throw failure("invalid \\u escape") }
-                    out.append(contentsOf: UTF8.encode(unicode)!)
-                default:
-                    throw failure("invalid escape")
-                }
-            default:
-                if byte < 0x20 { throw failure("control character in a string") }
-                out.append(byte)
-                index += 1
-            }
+        let decoded: [UInt8]
+        do throws(JSONEscapeError) {
+            decoded = try JSONEscapeDecoder.decode(bytes, contentStart: start, index: &index)
+        } catch {
+            throw Failure(offset: error.offset, reason: Self.reason(error.reason))
         }
-        throw failure("unterminated string")
+        return String(decoding: decoded, as: UTF8.self)
     }
 
-    private mutating func parseHex4() throws(Failure) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw failure("unexpected end of input") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw failure("invalid \\u escape")
-            }
-            value = value << 4 | UInt32(digit)
-            index += 1
+    /// This parser's words for what the shared escape decoder refused.
+    private static func reason(_ reason: JSONEscapeError.Reason) -> String {
+        switch reason {
+        case .unterminated: "unterminated string"
+        case .controlCharacter: "control character in a string"
+        case .invalidEscape: "invalid escape"
+        case .shortUnicodeEscape: "unexpected end of input"
+        case .invalidHexDigit: "invalid \\u escape"
+        case .unpairedHighSurrogate, .unpairedLowSurrogate: "unpaired surrogate"
         }
-        return value
     }
 
     private mutating func parseNumber() throws(Failure) -> JSONValue {

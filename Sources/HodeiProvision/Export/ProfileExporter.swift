@@ -16,12 +16,12 @@ public enum ProfileExporter {
     public static let excludedStreams: Set<String> = ["KV_\(ProvisionBucket.defaultName)"]
 
     public static func render(_ input: ExportInput, exportedAt: Date? = nil, source: String? = nil) -> ExportResult {
-        var yaml = ProfileYAML()
+        var yaml = YAMLWriter()
         var notes: [String] = []
         var header = "Exported by hodei-provision"
         if let source { header += " from \(source)" }
         if let exportedAt { header += " at \(ISO8601DateFormatter().string(from: exportedAt))" }
-        yaml.comment(0, header)
+        yaml.comment(header)
         yaml.line(0, "profile: 1")
         yaml.line(0, "environment: \(ProfileYAML.scalar(input.environment))")
         if let description = input.profile?.description {
@@ -56,7 +56,7 @@ public enum ProfileExporter {
 
     // MARK: Connection and tenants (from the profile, when there is one)
 
-    private static func writeConnection(_ input: ExportInput, into yaml: inout ProfileYAML, notes: inout [String]) {
+    private static func writeConnection(_ input: ExportInput, into yaml: inout YAMLWriter, notes: inout [String]) {
         let profile = input.profile
         yaml.line(0, "")
         yaml.line(0, "servers:")
@@ -109,7 +109,7 @@ public enum ProfileExporter {
         }
     }
 
-    private static func writeLimits(_ limits: Tenant.Limits, into yaml: inout ProfileYAML) {
+    private static func writeLimits(_ limits: Tenant.Limits, into yaml: inout YAMLWriter) {
         let counts: [(String, Int64?)] = [
             ("max_streams", limits.maxStreams), ("max_consumers", limits.maxConsumers),
             ("max_ack_pending", limits.maxAckPending), ("max_connections", limits.maxConnections),
@@ -127,7 +127,7 @@ public enum ProfileExporter {
         for line in lines { yaml.line(3, line) }
     }
 
-    private static func writeUsers(_ tenant: Tenant, into yaml: inout ProfileYAML, notes: inout [String]) {
+    private static func writeUsers(_ tenant: Tenant, into yaml: inout YAMLWriter, notes: inout [String]) {
         guard !tenant.users.isEmpty else { return }
         yaml.line(2, "users:")
         for user in tenant.users {
@@ -156,7 +156,7 @@ public enum ProfileExporter {
     // MARK: Streams and consumers
 
     private static func writeStream(_ stream: ActualStream, tenant: String, environment: String,
-                                    into yaml: inout ProfileYAML, notes: inout [String]) {
+                                    into yaml: inout YAMLWriter, notes: inout [String]) {
         let path = "\(tenant)/\(stream.name)"
         var (fields, preventDelete) = withoutOwnership(stream.info.config.fields)
         fields = nonDefault(fields, kind: .stream)
@@ -178,7 +178,7 @@ public enum ProfileExporter {
             fields = nonDefault(fields, kind: .consumer)
             // The profile's default ack is explicit (the server's is none): write the one that differs.
             fields["ack_policy"] = ackPolicy == "explicit" ? nil : .string(ackPolicy)
-            var body = ProfileYAML()
+            var body = YAMLWriter()
             write(fields, table: ExportField.consumer, identity: ExportField.consumerIdentity, indent: 6,
                   path: consumerPath, into: &body, notes: &notes)
             if preventDelete { body.line(6, "prevent_delete: true") }
@@ -223,7 +223,7 @@ public enum ProfileExporter {
     }
 
     private static func write(_ fields: [String: JSONValue], table: [ExportField], identity: Set<String>, indent: Int,
-                              path: String, into yaml: inout ProfileYAML, notes: inout [String]) {
+                              path: String, into yaml: inout YAMLWriter, notes: inout [String]) {
         let known = Set(table.map(\.jsonKey))
         for field in table {
             guard let value = fields[field.jsonKey], !value.isZero else { continue }
@@ -235,7 +235,7 @@ public enum ProfileExporter {
     }
 
     private static func writeField(_ field: ExportField, _ value: JSONValue, indent: Int, path: String,
-                                   into yaml: inout ProfileYAML, notes: inout [String]) {
+                                   into yaml: inout YAMLWriter, notes: inout [String]) {
         let key = field.profileKey
         switch field.form {
         case .plain:
@@ -264,7 +264,7 @@ public enum ProfileExporter {
         case .mappings(let nested):
             yaml.line(indent, "\(key):")
             for (index, item) in (value.arrayValue ?? []).enumerated() {
-                var body = ProfileYAML()
+                var body = YAMLWriter()
                 write(item.objectValue ?? [:], table: nested, identity: [], indent: indent + 2,
                       path: "\(path).\(key)[\(index)]", into: &body, notes: &notes)
                 var lines = body.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
