@@ -13,10 +13,16 @@ extension HodeiProvisionCommand {
             Each side builds its event bus with EventBusFactory from nothing but
             its env file from `up` (HODEI_* variables, as a service would): the
             publisher awaits the JetStream ack, the group member acknowledges
-            what it receives until that event arrives. Prints what happened.
+            what it receives until that event arrives. Prints what happened;
+            --format json prints the same as one JSON object (format_version,
+            tenant, publisher, consumer_user, subject, kind, stream, group,
+            publisher_config, consumer_config, event_id, stream_sequence,
+            received_subject, drained_earlier, deliveries, round_trip_ms).
+            Errors go to stderr as text; exit status 1.
 
             Examples:
               hodei-provision demo profiles/dev.profile --tenant dev
+              hodei-provision demo profiles/dev.profile --tenant dev --format json
               hodei-provision demo profiles/dev.profile --tenant dev --publisher worker --consumer auditor
             """)
 
@@ -48,17 +54,25 @@ extension HodeiProvisionCommand {
                 let route = try DemoRoute.choose(in: loaded, tenant: tenant, publisher: publisher, consumerUser: consumerUser)
                 let publisherFile = try ClientEnvironmentFile.load(path: environment.clientEnvFile(tenant: tenant, user: route.publisher))
                 let consumerFile = try ClientEnvironmentFile.load(path: environment.clientEnvFile(tenant: tenant, user: route.consumerUser))
-                print("publish  \(route.tenant)/\(route.publisher) → \(route.subject) [\(route.kind.rawValue)] (config \(publisherFile.path))")
-                print("consume  \(route.tenant)/\(route.consumerUser) ← group \(route.consumer) of \(route.stream) (config \(consumerFile.path))")
+                let text = global.format == .text
+                if text {
+                    print("publish  \(route.tenant)/\(route.publisher) → \(route.subject) [\(route.kind.rawValue)] (config \(publisherFile.path))")
+                    print("consume  \(route.tenant)/\(route.consumerUser) ← group \(route.consumer) of \(route.stream) (config \(consumerFile.path))")
+                }
                 let outcome = try await EventRoundTrip(route: route, publisher: publisherFile, consumer: consumerFile)
                     .run(timeout: .seconds(timeoutSeconds))
+                let report = DemoReport(route: route, publisherConfig: publisherFile.path, consumerConfig: consumerFile.path,
+                                        outcome: outcome)
+                guard text else {
+                    ProfileStage.write(try report.json())
+                    return
+                }
                 print("published event \(outcome.eventID) on \(route.subject): stored as \(route.stream) sequence \(outcome.streamSequence)")
                 if outcome.drainedEarlier > 0 {
                     print("received and acknowledged \(outcome.drainedEarlier) earlier event(s) first")
                 }
                 print("received event \(outcome.eventID) on \(outcome.subject) via group \(route.consumer) (delivery \(outcome.deliveries)), acknowledged")
-                let milliseconds = outcome.elapsed.components.seconds * 1000 + outcome.elapsed.components.attoseconds / 1_000_000_000_000_000
-                print("round trip OK in \(milliseconds) ms")
+                print("round trip OK in \(report.roundTripMilliseconds) ms")
             } catch {
                 StageReporter.printError("demo: \(error)")
                 throw ExitCode(1)

@@ -56,6 +56,20 @@ import Testing
         #expect(demo.stdout.contains("dev/orchestrator → hodei.events.job.created"), "\(demo.stdout)")
         #expect(demo.stdout.contains("round trip OK"), "\(demo.stdout)")
 
+        // The same round trip for tools: one JSON object, nothing else on stdout.
+        let demoJSON = try await CLIRun.run(["demo", profile, "--tenant", "dev", "--state-dir", state, "--format", "json"])
+        #expect(demoJSON.status == 0, "\(demoJSON.stdout)\n\(demoJSON.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(demoJSON.stdout.utf8)) as? [String: Any],
+                                  "\(demoJSON.stdout)")
+        #expect(report["format_version"] as? Int == 1)
+        #expect(report["publisher"] as? String == "orchestrator")
+        #expect(report["subject"] as? String == "hodei.events.job.created")
+        #expect(report["received_subject"] as? String == "hodei.events.job.created")
+        #expect((report["event_id"] as? String).map { UUID(uuidString: $0) != nil } == true)
+        #expect((report["stream_sequence"] as? Int ?? 0) >= 2, "the text run stored one event before")
+        #expect((report["deliveries"] as? Int ?? 0) >= 1)
+        #expect(report["round_trip_ms"] is Int)
+
         let down = try await CLIRun.run(["down", profile, "--state-dir", state])
         #expect(down.status == 0, "\(down.stderr)")
         stopped = true
