@@ -67,8 +67,17 @@ extension HodeiBench {
                 print("| NatsBus.publish(batch:) (Swift, encodes) | \(Int(swift)) | 1.00 |")
                 print("| libnats (C, nats-c-bench --payloads) | \(Int(c)) | \(String(format: "%.2f", swift / c)) |")
                 if let py { print("| nats-py publish_async | \(Int(py)) | \(String(format: "%.2f", swift / py)) |") }
+                // Runs alternate NatsBus, C, nats-py within seconds of each other; the ratio within
+                // one run cancels the machine's slow swings (neighbours' load) that medians of each
+                // side taken apart do not.
+                let pairedC = JSPub.median(zip(rates["swift"]!, rates["c"]!).map { $0 / $1 })
+                let pairedPy = rates["py"].map { JSPub.median(zip(rates["swift"]!, $0).map { $0 / $1 }) }
+                print("paired (median of per-run ratios): NatsBus ÷ C \(String(format: "%.2f", pairedC))"
+                      + (pairedPy.map { ", NatsBus ÷ nats-py \(String(format: "%.2f", $0))" } ?? ""))
                 print("RESULT bench=natsbus-publish swift_per_sec=\(Int(swift)) c_per_sec=\(Int(c)) ratio_c=\(String(format: "%.3f", swift / c)) target_c=0.85"
-                      + (py.map { " py_per_sec=\(Int($0)) ratio_py=\(String(format: "%.2f", swift / $0)) target_py=4" } ?? ""))
+                      + " paired_c=\(String(format: "%.3f", pairedC))"
+                      + (py.map { " py_per_sec=\(Int($0)) ratio_py=\(String(format: "%.2f", swift / $0)) target_py=4" } ?? "")
+                      + (pairedPy.map { " paired_py=\(String(format: "%.2f", $0))" } ?? ""))
             }
         }
 
