@@ -35,11 +35,15 @@ extension HodeiBench {
                 let bus = try await NatsBus.connect(NatsSettings(servers: [server.url], timeout: .seconds(30)),
                                                     options: NatsBusOptions(publishWindow: window, connectionName: "natsbus"))
                 var rates: [String: [Double]] = [:]
+                var cpu: [String: [Double]] = [:]  // client CPU µs per event
+                func perEvent(_ seconds: Double) -> Double { seconds * 1_000_000 / Double(count) }
                 for runIndex in 1...peer.runs {
                     try await Self.recreateStream(js)
                     let start = ContinuousClock.now
+                    let cpuBefore = CPUTime.ofThisProcess()
                     let outcomes = await bus.publish(batch: events)
                     let elapsed = (ContinuousClock.now - start).seconds
+                    cpu["swift", default: []].append(perEvent(CPUTime.ofThisProcess() - cpuBefore))
                     let stored = outcomes.count { $0.receipt.map { !$0.duplicate } ?? false }
                     guard stored == count else {
                         throw ValidationError("NatsBus run \(runIndex): \(count - stored) events not stored: \(outcomes.first { $0.error != nil }?.error.map { "\($0)" } ?? "duplicates")")
@@ -47,10 +51,14 @@ extension HodeiBench {
                     rates["swift", default: []].append(Double(count) / elapsed)
 
                     try await Self.recreateStream(js)
+                    var childrenBefore = CPUTime.ofFinishedChildren()
                     rates["c", default: []].append(try await Self.runPeer(cProgram, ["--payloads", payloadFile, server.url, String(window)]))
+                    cpu["c", default: []].append(perEvent(CPUTime.ofFinishedChildren() - childrenBefore))
                     if !skipPython {
                         try await Self.recreateStream(js)
+                        childrenBefore = CPUTime.ofFinishedChildren()
                         rates["py", default: []].append(try await Self.runPeer("/usr/bin/env", ["python3", pyScript, payloadFile, server.url, String(window)]))
+                        cpu["py", default: []].append(perEvent(CPUTime.ofFinishedChildren() - childrenBefore))
                     }
                     print("run \(runIndex): " + ["swift", "c", "py"].compactMap { key in rates[key]?.last.map { "\(key) \(Int($0)) ev/s" } }.joined(separator: ", "))
                 }
@@ -72,6 +80,11 @@ extension HodeiBench {
                 // side taken apart do not.
                 let pairedC = JSPub.median(zip(rates["swift"]!, rates["c"]!).map { $0 / $1 })
                 let pairedPy = rates["py"].map { JSPub.median(zip(rates["swift"]!, $0).map { $0 / $1 }) }
+                // Whole-process CPU: the peers' figures include their start-up and connect (for
+                // Python, the interpreter's start), NatsBus's only the batch.
+                print("client CPU per event, median (µs): " + ["swift", "c", "py"].compactMap { key in
+                    cpu[key].map { "\(key) \(String(format: "%.2f", JSPub.median($0)))" }
+                }.joined(separator: ", "))
                 print("paired (median of per-run ratios): NatsBus ÷ C \(String(format: "%.2f", pairedC))"
                       + (pairedPy.map { ", NatsBus ÷ nats-py \(String(format: "%.2f", $0))" } ?? ""))
                 print("RESULT bench=natsbus-publish swift_per_sec=\(Int(swift)) c_per_sec=\(Int(c)) ratio_c=\(String(format: "%.3f", swift / c)) target_c=0.85"
