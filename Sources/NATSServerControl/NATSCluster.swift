@@ -5,22 +5,33 @@ import Foundation
 public final class NATSCluster: Sendable {
     public let name: String
     public let nodes: [NATSServer]
+    /// One monitoring (`http`) port per node, on 127.0.0.1, for the readiness probe.
+    let monitorPorts: [Int]
 
     /// Client URLs of all nodes.
     public var urls: [String] { nodes.map(\.url) }
 
-    /// Starts all nodes and waits until each is ready and a JetStream meta leader is elected.
+    /// Starts all nodes and waits until each is ready, a JetStream meta leader is elected and it
+    /// sees every peer current and online (so a replicated stream can be placed at once).
     public static func start(
         size: Int = 3, name: String = "hodei-test", binary: NATSServerBinary? = nil,
         extraConfig: String = "", readyTimeout: Duration = .seconds(30)
     ) async throws(NATSServerControlError) -> NATSCluster {
-        let clientPorts = try (0..<size).map { _ throws(NATSServerControlError) in try FreePort.next() }
-        let routePorts = try (0..<size).map { _ throws(NATSServerControlError) in try FreePort.next() }
+        // Distinct ports: the kernel may hand a just-closed port out again.
+        var ports: [Int] = []
+        while ports.count < 3 * size {
+            let port = try FreePort.next()
+            if !ports.contains(port) { ports.append(port) }
+        }
+        let clientPorts = Array(ports[0..<size])
+        let routePorts = Array(ports[size..<2 * size])
+        let monitorPorts = Array(ports[2 * size..<3 * size])
         var nodes: [NATSServer] = []
         for index in 0..<size {
             let routes = routePorts.enumerated().filter { $0.offset != index }
                 .map { "\"nats-route://127.0.0.1:\($0.element)\"" }.joined(separator: ", ")
             let clusterBlock = """
+                http: "127.0.0.1:\(monitorPorts[index])"
                 cluster {
                   name: "\(name)"
                   listen: "127.0.0.1:\(routePorts[index])"
@@ -32,11 +43,12 @@ public final class NATSCluster: Sendable {
                 readyTimeout: readyTimeout)
             nodes.append(try NATSServer(configuration: configuration, port: clientPorts[index], cluster: clusterBlock))
         }
-        let cluster = NATSCluster(name: name, nodes: nodes)
+        let cluster = NATSCluster(name: name, nodes: nodes, monitorPorts: monitorPorts)
         do throws(NATSServerControlError) {
             // Start all before waiting: a clustered JetStream server waits for its peers.
             try await withThrowingTaskGroupTyped(nodes) { node throws(NATSServerControlError) in try await node.launch() }
             try await cluster.waitForMetaLeader(after: 0, timeout: readyTimeout)
+            try await cluster.waitForPeersOnline(timeout: readyTimeout)
         } catch {
             await cluster.shutdown()
             throw error
@@ -44,9 +56,23 @@ public final class NATSCluster: Sendable {
         return cluster
     }
 
-    init(name: String, nodes: [NATSServer]) {
+    init(name: String, nodes: [NATSServer], monitorPorts: [Int]) {
         self.name = name
         self.nodes = nodes
+        self.monitorPorts = monitorPorts
+    }
+
+    /// Waits until some node's `/jsz` shows it leads the meta group with every peer current and
+    /// online (see `MetaClusterProbe`). Polls every 100 ms: the server announces this nowhere.
+    public func waitForPeersOnline(timeout: Duration = .seconds(30)) async throws(NATSServerControlError) {
+        let probes = monitorPorts.map { MetaClusterProbe(monitorPort: $0, clusterSize: nodes.count) }
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            for probe in probes where await probe.leaderSeesAllPeers() { return }
+            do { try await Task.sleep(for: .milliseconds(100)) } catch { break }
+        }
+        throw NATSServerControlError(kind: .notReady, path: nodes.first?.directory.path ?? name,
+                                     detail: "the JetStream meta leader did not see all \(nodes.count) peers online within \(timeout)")
     }
 
     /// Waits until some node logs a JetStream meta-leader election newer than the marks.
