@@ -22,6 +22,10 @@ public struct JetStreamAdmin: Sendable {
     public let timeout: Duration
     /// Send `action` on consumer create/update (server ≥ 2.10); 2.9 does not know the field.
     public var usesConsumerActions: Bool
+    /// How long a stream create keeps trying while the server answers "no suitable peers for
+    /// placement, peer offline": right after a cluster (re)start the meta leader places nothing
+    /// until it has heard from every peer. A peer that stays down still fails after this.
+    public var placementWait: Duration = .seconds(10)
 
     public init(
         connection: NATSConnection, tenant: String, domain: String? = nil, timeout: Duration = .seconds(5),
@@ -67,7 +71,15 @@ public struct JetStreamAdmin: Sendable {
     @discardableResult
     public func createStream(_ config: StreamConfig) async throws(JetStreamAdminError) -> StreamInfo {
         let name = config.name ?? ""
-        return try await call("STREAM.CREATE.\(name)", resource: address(name), body: config.fields, as: StreamInfo.self)
+        let deadline = ContinuousClock.now + placementWait
+        while true {
+            do {
+                return try await call("STREAM.CREATE.\(name)", resource: address(name), body: config.fields, as: StreamInfo.self)
+            } catch where error.isPeerOfflineForPlacement && ContinuousClock.now < deadline {
+                let offline = error
+                do { try await Task.sleep(for: .milliseconds(250)) } catch { throw offline }
+            }
+        }
     }
 
     @discardableResult

@@ -36,6 +36,14 @@ public struct JetStreamAdminError: Error, Sendable, CustomStringConvertible {
 
     public var tenant: String { String(resource.split(separator: "/").first ?? "") }
 
+    /// "no suitable peers for placement, peer offline" (err_code 10005): a replicated asset cannot
+    /// be placed because a peer is not known to be up, which passes once the cluster has settled.
+    /// The same err_code for other reasons (insufficient resources, tags) does not.
+    public var isPeerOfflineForPlacement: Bool {
+        guard let api = apiError else { return false }
+        return api.errCode == 10005 && api.description.contains("peer offline")
+    }
+
     public var description: String {
         "\(resource): \(api): \(what) (fix: \(hint))"
     }
