@@ -71,14 +71,9 @@ public struct JetStreamAdmin: Sendable {
     @discardableResult
     public func createStream(_ config: StreamConfig) async throws(JetStreamAdminError) -> StreamInfo {
         let name = config.name ?? ""
-        let deadline = ContinuousClock.now + placementWait
-        while true {
-            do {
-                return try await call("STREAM.CREATE.\(name)", resource: address(name), body: config.fields, as: StreamInfo.self)
-            } catch where error.isPeerOfflineForPlacement && ContinuousClock.now < deadline {
-                let offline = error
-                do { try await Task.sleep(for: .milliseconds(250)) } catch { throw offline }
-            }
+        return try await PlacementRetry.run(waiting: placementWait, isPeerOffline: \.isPeerOfflineForPlacement) {
+            () throws(JetStreamAdminError) -> StreamInfo in
+            try await call("STREAM.CREATE.\(name)", resource: address(name), body: config.fields, as: StreamInfo.self)
         }
     }
 

@@ -41,7 +41,7 @@ public struct JetStreamAdminError: Error, Sendable, CustomStringConvertible {
     /// The same err_code for other reasons (insufficient resources, tags) does not.
     public var isPeerOfflineForPlacement: Bool {
         guard let api = apiError else { return false }
-        return api.errCode == 10005 && api.description.contains("peer offline")
+        return PlacementRetry.isPeerOffline(errCode: api.errCode, description: api.description)
     }
 
     public var description: String {

@@ -47,7 +47,12 @@ public struct ProvisionBucket: Sendable {
         ]
         let body = (try? JSONSerialization.data(withJSONObject: config, options: [.sortedKeys])).map { [UInt8]($0) } ?? []
         do {
-            _ = try await jetStream.apiRequest("STREAM.CREATE.\(streamName)", body: body)
+            // Replicated like the profile's streams, so it waits for a settling cluster as they do.
+            _ = try await PlacementRetry.run(waiting: .seconds(10), isPeerOffline: {
+                PlacementRetry.isPeerOffline(errCode: $0.jetStreamErrorCode, description: $0.detail)
+            }) { () throws(NATSError) -> [UInt8] in
+                try await jetStream.apiRequest("STREAM.CREATE.\(streamName)", body: body)
+            }
         } catch where error.jetStreamErrorCode == 10058 {
             return  // exists with other settings: still a usable bucket
         } catch {
