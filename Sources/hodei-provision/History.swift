@@ -49,11 +49,7 @@ extension HodeiProvisionCommand {
             await reconciler.close()
             switch global.format {
             case .json:
-                let encoder = ApplyRecord.encoder
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                var data = try encoder.encode(records)
-                data.append(0x0A)
-                ProfileStage.write(data)
+                ProfileStage.write(try ReportJSON.encode(records, with: ApplyRecord.encoder))
             case .text:
                 print(HistoryText.render(records, lock: lock, environment: loaded.environment), terminator: "")
             }

@@ -73,13 +73,7 @@ public struct DriftReport: Sendable, Hashable, Encodable {
     }
 
     /// Pretty, key-sorted JSON with a trailing newline.
-    public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func json() throws -> Data { try ReportJSON.encode(self) }
 
     /// One line per drifted resource, for people.
     public var text: String {

@@ -57,11 +57,5 @@ public struct DemoReport: Encodable, Sendable {
     }
 
     /// Pretty, key-sorted JSON with a trailing newline.
-    public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func json() throws -> Data { try ReportJSON.encode(self) }
 }
