@@ -25,7 +25,7 @@ public struct JetStreamAdmin: Sendable {
     /// How long a stream create keeps trying while the server answers "no suitable peers for
     /// placement, peer offline": right after a cluster (re)start the meta leader places nothing
     /// until it has heard from every peer. A peer that stays down still fails after this.
-    public var placementWait: Duration = .seconds(10)
+    public var placementWait: Duration = PlacementRetry.defaultWait
 
     public init(
         connection: NATSConnection, tenant: String, domain: String? = nil, timeout: Duration = .seconds(5),

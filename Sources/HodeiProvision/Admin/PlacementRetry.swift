@@ -2,8 +2,10 @@
 /// (re)start the meta leader answers "no suitable peers for placement, peer offline" (err_code
 /// 10005) until it has heard from every peer. Tries again every 250 ms until `wait` has passed,
 /// then the last error stands (a peer that stays down is reported, not waited on forever).
-enum PlacementRetry {
+public enum PlacementRetry {
     static let interval: Duration = .milliseconds(250)
+    /// A 3-node cluster on loopback settles in well under a second; this covers slow disks and CI.
+    public static let defaultWait: Duration = .seconds(10)
 
     static func run<T, Failure: Error>(
         waiting wait: Duration, isPeerOffline: (Failure) -> Bool, _ body: () async throws(Failure) -> T

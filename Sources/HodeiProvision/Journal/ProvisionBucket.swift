@@ -48,7 +48,7 @@ public struct ProvisionBucket: Sendable {
         let body = (try? JSONSerialization.data(withJSONObject: config, options: [.sortedKeys])).map { [UInt8]($0) } ?? []
         do {
             // Replicated like the profile's streams, so it waits for a settling cluster as they do.
-            _ = try await PlacementRetry.run(waiting: .seconds(10), isPeerOffline: {
+            _ = try await PlacementRetry.run(waiting: PlacementRetry.defaultWait, isPeerOffline: {
                 PlacementRetry.isPeerOffline(errCode: $0.jetStreamErrorCode, description: $0.detail)
             }) { () throws(NATSError) -> [UInt8] in
                 try await jetStream.apiRequest("STREAM.CREATE.\(streamName)", body: body)
