@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
 import HodeiBus
+import HodeiPlan
 import NATSClient
 import NATSServerControl
 
 extension HodeiBench {
     /// NatsBus batch publish of SystemEvents to a file-storage stream (encoding included) against
     /// the C program over raw libnats and nats-py publishing the very same encoded bytes (subject,
-    /// Nats-Msg-Id, payload), same server, alternating, in one run.
+    /// Nats-Msg-Id, payload), same server, alternating, in one run. On nats-server ≥ 2.14 each run
+    /// also measures the server's ceiling: the same bytes as one fast-ingest batch from C (acks
+    /// every few hundred messages instead of per message), the most any client gets here.
     struct NatsBusPublish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "natsbus-publish",
@@ -27,18 +30,20 @@ extension HodeiBench {
             defer { try? FileManager.default.removeItem(atPath: payloadFile) }
             let averageSize = events.reduce(0) { $0 + SystemEventCodec().encodeBytes($1).count } / count
             let serverVersion = try await binary.version()
+            // Fast ingest (stream option allow_batched) came with nats-server 2.14.
+            let ceiling = ServerVersion(serverVersion).map { $0 >= ServerVersion(2, 14) } ?? false
 
             try await withNATSServer(NATSServerConfiguration(binary: binary, serverName: "bench")) { server in
                 let admin = try await NATSConnection.connect(NATSConnectOptions(servers: [server.url], name: "admin"))
                 let js = try admin.jetStream()
-                try await Self.recreateStream(js)
+                try await Self.recreateStream(js, allowBatched: ceiling)
                 let bus = try await NatsBus.connect(NatsSettings(servers: [server.url], timeout: .seconds(30)),
                                                     options: NatsBusOptions(publishWindow: window, connectionName: "natsbus"))
                 var rates: [String: [Double]] = [:]
                 var cpu: [String: [Double]] = [:]  // client CPU µs per event
                 func perEvent(_ seconds: Double) -> Double { seconds * 1_000_000 / Double(count) }
                 for runIndex in 1...peer.runs {
-                    try await Self.recreateStream(js)
+                    try await Self.recreateStream(js, allowBatched: ceiling)
                     let start = ContinuousClock.now
                     let cpuBefore = CPUTime.ofThisProcess()
                     let outcomes = await bus.publish(batch: events)
@@ -50,17 +55,23 @@ extension HodeiBench {
                     }
                     rates["swift", default: []].append(Double(count) / elapsed)
 
-                    try await Self.recreateStream(js)
+                    try await Self.recreateStream(js, allowBatched: ceiling)
                     var childrenBefore = CPUTime.ofFinishedChildren()
                     rates["c", default: []].append(try await Self.runPeer(cProgram, ["--payloads", payloadFile, server.url, String(window)]))
                     cpu["c", default: []].append(perEvent(CPUTime.ofFinishedChildren() - childrenBefore))
+                    if ceiling {
+                        try await Self.recreateStream(js, allowBatched: ceiling)
+                        childrenBefore = CPUTime.ofFinishedChildren()
+                        rates["ceiling", default: []].append(try await Self.runPeer(cProgram, ["--fast-ingest", payloadFile, server.url, String(window)]))
+                        cpu["ceiling", default: []].append(perEvent(CPUTime.ofFinishedChildren() - childrenBefore))
+                    }
                     if !skipPython {
-                        try await Self.recreateStream(js)
+                        try await Self.recreateStream(js, allowBatched: ceiling)
                         childrenBefore = CPUTime.ofFinishedChildren()
                         rates["py", default: []].append(try await Self.runPeer("/usr/bin/env", ["python3", pyScript, payloadFile, server.url, String(window)]))
                         cpu["py", default: []].append(perEvent(CPUTime.ofFinishedChildren() - childrenBefore))
                     }
-                    print("run \(runIndex): " + ["swift", "c", "py"].compactMap { key in rates[key]?.last.map { "\(key) \(Int($0)) ev/s" } }.joined(separator: ", "))
+                    print("run \(runIndex): " + ["swift", "c", "ceiling", "py"].compactMap { key in rates[key]?.last.map { "\(key) \(Int($0)) ev/s" } }.joined(separator: ", "))
                 }
                 await bus.close()
                 await admin.close()
@@ -68,6 +79,7 @@ extension HodeiBench {
                 let swift = JSPub.median(rates["swift"]!)
                 let c = JSPub.median(rates["c"]!)
                 let py = rates["py"].map(JSPub.median)
+                let top = rates["ceiling"].map(JSPub.median)
                 print("")
                 print("natsbus-publish: \(count) SystemEvents (avg \(averageSize) B JSON), file storage, window \(window), nats-server \(serverVersion), libnats \(NATSConnection.libnatsVersion), median of \(peer.runs)")
                 print("| implementation | events/s | NatsBus ÷ peer |")
@@ -75,6 +87,9 @@ extension HodeiBench {
                 print("| NatsBus.publish(batch:) (Swift, encodes) | \(Int(swift)) | 1.00 |")
                 print("| libnats (C, nats-c-bench --payloads) | \(Int(c)) | \(String(format: "%.2f", swift / c)) |")
                 if let py { print("| nats-py publish_async | \(Int(py)) | \(String(format: "%.2f", swift / py)) |") }
+                if let top {
+                    print("| server ceiling: C, one fast-ingest batch (no per-message ack) | \(Int(top)) | \(String(format: "%.2f", swift / top)) |")
+                }
                 // Runs alternate NatsBus, C, nats-py within seconds of each other; the ratio within
                 // one run cancels the machine's slow swings (neighbours' load) that medians of each
                 // side taken apart do not.
@@ -82,15 +97,23 @@ extension HodeiBench {
                 let pairedPy = rates["py"].map { JSPub.median(zip(rates["swift"]!, $0).map { $0 / $1 }) }
                 // Whole-process CPU: the peers' figures include their start-up and connect (for
                 // Python, the interpreter's start), NatsBus's only the batch.
-                print("client CPU per event, median (µs): " + ["swift", "c", "py"].compactMap { key in
+                print("client CPU per event, median (µs): " + ["swift", "c", "ceiling", "py"].compactMap { key in
                     cpu[key].map { "\(key) \(String(format: "%.2f", JSPub.median($0)))" }
                 }.joined(separator: ", "))
                 print("paired (median of per-run ratios): NatsBus ÷ C \(String(format: "%.2f", pairedC))"
                       + (pairedPy.map { ", NatsBus ÷ nats-py \(String(format: "%.2f", $0))" } ?? ""))
+                // What no client can beat against this server in this run: if the ceiling itself is
+                // below 4 × nats-py, so is every per-message-ack client.
+                let ceilingPy = zip(rates["ceiling"] ?? [], rates["py"] ?? []).map { $0 / $1 }
+                if !ceilingPy.isEmpty, let top {
+                    print("server ceiling ÷ nats-py \(String(format: "%.2f", JSPub.median(ceilingPy))) (paired), ceiling ÷ C \(String(format: "%.2f", top / c))")
+                }
                 print("RESULT bench=natsbus-publish swift_per_sec=\(Int(swift)) c_per_sec=\(Int(c)) ratio_c=\(String(format: "%.3f", swift / c)) target_c=0.85"
                       + " paired_c=\(String(format: "%.3f", pairedC))"
                       + (py.map { " py_per_sec=\(Int($0)) ratio_py=\(String(format: "%.2f", swift / $0)) target_py=4" } ?? "")
-                      + (pairedPy.map { " paired_py=\(String(format: "%.2f", $0))" } ?? ""))
+                      + (pairedPy.map { " paired_py=\(String(format: "%.2f", $0))" } ?? "")
+                      + (top.map { " ceiling_per_sec=\(Int($0))" } ?? "")
+                      + (ceilingPy.isEmpty ? "" : " ceiling_py=\(String(format: "%.2f", JSPub.median(ceilingPy)))"))
             }
         }
 
@@ -132,9 +155,11 @@ extension HodeiBench {
             return path
         }
 
-        static func recreateStream(_ js: JetStreamContext) async throws {
+        static func recreateStream(_ js: JetStreamContext, allowBatched: Bool) async throws {
             _ = try? await js.apiRequest("STREAM.DELETE.HODEI_EVENTS")
-            let body = #"{"name":"HODEI_EVENTS","subjects":["hodei.events.>"],"storage":"file","retention":"limits"}"#
+            // allow_batched only admits fast-ingest batches; per-message publishes are unaffected.
+            let body = #"{"name":"HODEI_EVENTS","subjects":["hodei.events.>"],"storage":"file","retention":"limits""#
+                + (allowBatched ? #","allow_batched":true}"# : "}")
             _ = try await js.apiRequest("STREAM.CREATE.HODEI_EVENTS", body: Array(body.utf8))
         }
 

@@ -9,11 +9,14 @@
 // usage: nats-c-bench --payloads <file> <url> [window=4096]
 // file: records of  u16 subject length, subject, u16 msg-id length, msg-id, u32 payload length,
 //       payload (little endian).
-#include <nats/nats.h>
+//
+// Fast-ingest mode (the server-ceiling row of `hodei-bench natsbus-publish`, see fast_ingest.c):
+// usage: nats-c-bench --fast-ingest <file> <url> [window=4096]
+// prints: RESULT impl=c-fast-ingest count=N size=file seconds=T msgs_per_sec=R acked=A failed=F
+#include "bench.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static int64_t acked = 0;
 static int64_t failed = 0;
@@ -23,17 +26,6 @@ static void onAck(jsCtx *js, natsMsg *msg, jsPubAck *pa, jsPubAckErr *pae, void 
     if (pa != NULL) __atomic_add_fetch(&acked, 1, __ATOMIC_RELAXED);
     else __atomic_add_fetch(&failed, 1, __ATOMIC_RELAXED);
     natsMsg_Destroy(msg);
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
-}
-
-static int fail(const char *what, natsStatus s) {
-    fprintf(stderr, "nats-c-bench: %s: %s (%s)\n", what, natsStatus_GetText(s), nats_GetLastError(NULL));
-    return 1;
 }
 
 // Connects and opens the JetStream context both modes publish through: async publishes counted by
@@ -71,52 +63,10 @@ static int finishRun(natsConnection *nc, jsCtx *js, long count, const char *size
     return __atomic_load_n(&failed, __ATOMIC_RELAXED) == 0 ? 0 : 1;
 }
 
-typedef struct {
-    char *subject;
-    char *msgId;
-    char *data;
-    int size;
-} record;
-
-static int readAll(const char *path, unsigned char **out, long *length) {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) { perror(path); return 1; }
-    fseek(f, 0, SEEK_END);
-    *length = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    *out = malloc((size_t) *length);
-    if (fread(*out, 1, (size_t) *length, f) != (size_t) *length) { perror(path); fclose(f); return 1; }
-    fclose(f);
-    return 0;
-}
-
-static char *takeString(const unsigned char *bytes, long *at, long n) {
-    char *text = malloc((size_t) n + 1);
-    memcpy(text, bytes + *at, (size_t) n);
-    text[n] = 0;
-    *at += n;
-    return text;
-}
-
 static int runPayloads(const char *path, const char *url, int window) {
-    unsigned char *bytes = NULL;
-    long length = 0;
-    if (readAll(path, &bytes, &length) != 0) return 1;
-    long capacity = 1024, count = 0, at = 0;
-    record *records = malloc(sizeof(record) * (size_t) capacity);
-    while (at + 2 <= length) {
-        if (count == capacity) { capacity *= 2; records = realloc(records, sizeof(record) * (size_t) capacity); }
-        record *r = &records[count++];
-        long n = bytes[at] | (bytes[at + 1] << 8); at += 2;
-        r->subject = takeString(bytes, &at, n);
-        n = bytes[at] | (bytes[at + 1] << 8); at += 2;
-        r->msgId = takeString(bytes, &at, n);
-        n = (long) bytes[at] | ((long) bytes[at + 1] << 8) | ((long) bytes[at + 2] << 16) | ((long) bytes[at + 3] << 24);
-        at += 4;
-        r->data = (char *) bytes + at;
-        r->size = (int) n;
-        at += n;
-    }
+    record *records = NULL;
+    long count = 0;
+    if (readRecords(path, &records, &count) != 0) return 1;
 
     natsConnection *nc = NULL;
     jsCtx *js = NULL;
@@ -136,6 +86,9 @@ static int runPayloads(const char *path, const char *url, int window) {
 int main(int argc, char **argv) {
     if (argc >= 4 && strcmp(argv[1], "--payloads") == 0) {
         return runPayloads(argv[2], argv[3], argc > 4 ? atoi(argv[4]) : 4096);
+    }
+    if (argc >= 4 && strcmp(argv[1], "--fast-ingest") == 0) {
+        return runFastIngest(argv[2], argv[3], argc > 4 ? atoi(argv[4]) : 4096);
     }
     if (argc < 3) {
         fprintf(stderr, "usage: %s <url> <subject> [count=200000] [size=256] [window=4096]\n", argv[0]);
