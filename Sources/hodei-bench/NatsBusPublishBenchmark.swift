@@ -42,6 +42,13 @@ extension HodeiBench {
                 var rates: [String: [Double]] = [:]
                 var cpu: [String: [Double]] = [:]  // client CPU µs per event
                 func perEvent(_ seconds: Double) -> Double { seconds * 1_000_000 / Double(count) }
+                // One peer run on a fresh stream: its rate, and its whole-process CPU per event.
+                func measurePeer(_ key: String, _ program: String, _ arguments: [String]) async throws {
+                    try await Self.recreateStream(js, allowBatched: ceiling)
+                    let childrenBefore = CPUTime.ofFinishedChildren()
+                    rates[key, default: []].append(try await Self.runPeer(program, arguments))
+                    cpu[key, default: []].append(perEvent(CPUTime.ofFinishedChildren() - childrenBefore))
+                }
                 for runIndex in 1...peer.runs {
                     try await Self.recreateStream(js, allowBatched: ceiling)
                     let start = ContinuousClock.now
@@ -55,21 +62,12 @@ extension HodeiBench {
                     }
                     rates["swift", default: []].append(Double(count) / elapsed)
 
-                    try await Self.recreateStream(js, allowBatched: ceiling)
-                    var childrenBefore = CPUTime.ofFinishedChildren()
-                    rates["c", default: []].append(try await Self.runPeer(cProgram, ["--payloads", payloadFile, server.url, String(window)]))
-                    cpu["c", default: []].append(perEvent(CPUTime.ofFinishedChildren() - childrenBefore))
+                    try await measurePeer("c", cProgram, ["--payloads", payloadFile, server.url, String(window)])
                     if ceiling {
-                        try await Self.recreateStream(js, allowBatched: ceiling)
-                        childrenBefore = CPUTime.ofFinishedChildren()
-                        rates["ceiling", default: []].append(try await Self.runPeer(cProgram, ["--fast-ingest", payloadFile, server.url, String(window)]))
-                        cpu["ceiling", default: []].append(perEvent(CPUTime.ofFinishedChildren() - childrenBefore))
+                        try await measurePeer("ceiling", cProgram, ["--fast-ingest", payloadFile, server.url, String(window)])
                     }
                     if !skipPython {
-                        try await Self.recreateStream(js, allowBatched: ceiling)
-                        childrenBefore = CPUTime.ofFinishedChildren()
-                        rates["py", default: []].append(try await Self.runPeer("/usr/bin/env", ["python3", pyScript, payloadFile, server.url, String(window)]))
-                        cpu["py", default: []].append(perEvent(CPUTime.ofFinishedChildren() - childrenBefore))
+                        try await measurePeer("py", "/usr/bin/env", ["python3", pyScript, payloadFile, server.url, String(window)])
                     }
                     print("run \(runIndex): " + ["swift", "c", "ceiling", "py"].compactMap { key in rates[key]?.last.map { "\(key) \(Int($0)) ev/s" } }.joined(separator: ", "))
                 }
